@@ -39,6 +39,12 @@ func mustOpen(t *testing.T, uri string) *Log {
 	t.Helper()
 	db := freshDBName(t)
 	t.Cleanup(func() { dropDatabase(t, uri, db) })
+	return mustOpenDB(t, uri, db)
+}
+
+// mustOpenDB opens a Log on database db at uri.
+func mustOpenDB(t *testing.T, uri, db string) *Log {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	l, err := Open(ctx, uri, db, slog.New(slog.DiscardHandler))
