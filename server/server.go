@@ -75,3 +75,16 @@ func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// RouteInfo names one route echo serves.
+type RouteInfo struct{ Method, Path string }
+
+// Routes lists every route registered with echo — the ground truth that
+// tests compare with the OpenAPI document and the authorization table.
+func (s *Server) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, r := range s.echo.Routes() {
+		out = append(out, RouteInfo{Method: r.Method, Path: r.Path})
+	}
+	return out
+}
