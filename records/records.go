@@ -132,3 +132,26 @@ func Decode(r Record, v any) error {
 	}
 	return nil
 }
+
+// Append builds the record that follows prev in stream and appends it. For a
+// new stream pass the zero Record: a stream that already exists then answers
+// Conflict, which is how unique names (usernames, clause keys) are claimed.
+func Append(ctx context.Context, log Log, prev Record, stream string, at time.Time, body any) (Record, error) {
+	r, err := Next(prev, stream, at, body)
+	if err != nil {
+		return Record{}, err
+	}
+	if err := log.Append(ctx, r); err != nil {
+		return Record{}, err
+	}
+	return r, nil
+}
+
+// LastOrZero is Last that answers the zero Record for an empty stream.
+func LastOrZero(ctx context.Context, log Log, stream string) (Record, error) {
+	r, err := log.Last(ctx, stream)
+	if apperr.Is(err, apperr.NotFound) {
+		return Record{}, nil
+	}
+	return r, err
+}

@@ -1,0 +1,148 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/internal/password"
+	"github.com/civicpact/civicpact/server"
+	"github.com/civicpact/civicpact/storage/sqlite"
+)
+
+// env is a running server over a fresh SQLite store, with a city, two
+// vendors and one user (and token) per role.
+type env struct {
+	t      *testing.T
+	srv    *httptest.Server
+	app    *server.Server
+	dir    *identity.Directory
+	city   identity.Org
+	vendor identity.Org // the counterparty of test contracts
+	rival  identity.Org // a second vendor that must never see the first one's objects
+	tokens map[string]string
+}
+
+// the callers the authorization table is written for.
+var callers = []string{"anonymous", "admin", "library_editor", "legal", "approver", "viewer", "vendor", "rival_vendor"}
+
+func mustEnv(t *testing.T) *env {
+	t.Helper()
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	var n atomic.Int64
+	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	dir := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1},
+		Now:   func() time.Time { return clock.Add(time.Duration(n.Add(1)) * time.Second) },
+		NewID: func(p string) string { return p + "_" + strings.Repeat("0", 4) + itoa(n.Add(1)) }}
+	e := &env{t: t, dir: dir, tokens: map[string]string{}}
+	e.city = mustOrg(t, dir, "City of Port-Royal", identity.OrgMunicipality)
+	e.vendor = mustOrg(t, dir, "Curbside Labs", identity.OrgVendor)
+	e.rival = mustOrg(t, dir, "Northwind Civic Systems", identity.OrgVendor)
+	for _, role := range identity.Roles {
+		org := e.city
+		if role == identity.RoleVendor {
+			org = e.vendor
+		}
+		e.tokens[string(role)] = mustUserToken(t, dir, org, string(role), role)
+	}
+	e.tokens["rival_vendor"] = mustUserToken(t, dir, e.rival, "rival", identity.RoleVendor)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Directory: dir, Now: dir.Now}, logger)
+	e.app = s
+	e.srv = httptest.NewServer(s.Handler())
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+func itoa(n int64) string { return jsonNum(n) }
+
+func jsonNum(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+func mustOrg(t *testing.T, dir *identity.Directory, name string, kind identity.OrgKind) identity.Org {
+	t.Helper()
+	o, err := dir.CreateOrg(context.Background(), identity.Org{Name: name, Kind: kind, Province: "ON"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func mustUserToken(t *testing.T, dir *identity.Directory, org identity.Org, username string, role identity.Role) string {
+	t.Helper()
+	u, err := dir.CreateUser(context.Background(), identity.User{OrgID: org.ID, Username: strings.ReplaceAll(username, "_", "-"), Name: username, Role: role}, "correct-horse-battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, _, err := dir.CreateToken(context.Background(), u.ID, "test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+// response is a decoded reply.
+type response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+func (r response) json(t *testing.T) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(r.Body, &m); err != nil {
+		t.Fatalf("body is not a JSON object: %v: %s", err, r.Body)
+	}
+	return m
+}
+
+// do sends a request as caller ("anonymous" sends no token). body may be
+// nil, a string (sent as is) or a value (encoded as JSON).
+func (e *env) do(caller, method, path string, body any) response {
+	e.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		rd = bytes.NewReader(raw)
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if tok := e.tokens[caller]; tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	res, err := e.srv.Client().Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	return response{Status: res.StatusCode, Header: res.Header, Body: raw}
+}

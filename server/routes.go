@@ -1,0 +1,45 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// route is one entry of the route table: the handler and what the OpenAPI
+// document and the authorization table test need to know about it.
+type route struct {
+	Method  string
+	Path    string // echo syntax, ":id" for parameters
+	Handler echo.HandlerFunc
+	Summary string
+	Tag     string
+	Public  bool // served without authentication
+	Body    any  // request body type, for the OpenAPI document
+}
+
+// registerRoutes is the single list of every route civicpact serves.
+func (s *Server) registerRoutes() {
+	s.routes = []route{
+		{Method: http.MethodGet, Path: "/healthz", Handler: s.getHealth, Summary: "Process is alive", Tag: "ops", Public: true},
+		{Method: http.MethodGet, Path: "/readyz", Handler: s.getReady, Summary: "Store is reachable (503 otherwise)", Tag: "ops", Public: true},
+		{Method: http.MethodGet, Path: "/openapi.json", Handler: s.getOpenAPI, Summary: "This OpenAPI 3.1 document", Tag: "ops", Public: true},
+		{Method: http.MethodGet, Path: "/metrics", Handler: s.getMetrics, Summary: "Prometheus metrics", Tag: "ops", Public: true},
+
+		{Method: http.MethodGet, Path: "/api/v1/me", Handler: s.getMe, Summary: "The signed-in user and organisation", Tag: "identity"},
+		{Method: http.MethodGet, Path: "/api/v1/orgs", Handler: s.listOrgs, Summary: "List organisations", Tag: "identity"},
+		{Method: http.MethodPost, Path: "/api/v1/orgs", Handler: s.createOrg, Summary: "Create an organisation (admin)", Tag: "identity", Body: createOrgRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/users", Handler: s.listUsers, Summary: "List users (admin)", Tag: "identity"},
+		{Method: http.MethodPost, Path: "/api/v1/users", Handler: s.createUser, Summary: "Create a user (admin)", Tag: "identity", Body: createUserRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/tokens", Handler: s.listTokens, Summary: "List API tokens (admin: all; others: their own)", Tag: "identity"},
+		{Method: http.MethodPost, Path: "/api/v1/tokens", Handler: s.createToken, Summary: "Issue an API token; the secret is shown once", Tag: "identity", Body: createTokenRequest{}},
+		{Method: http.MethodDelete, Path: "/api/v1/tokens/:hash", Handler: s.revokeToken, Summary: "Revoke an API token", Tag: "identity"},
+	}
+	for _, r := range s.routes {
+		h := r.Handler
+		if !r.Public {
+			h = requireAuth(h)
+		}
+		s.echo.Add(r.Method, r.Path, h)
+	}
+}

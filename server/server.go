@@ -1,0 +1,90 @@
+// Package server is civicpact's HTTP edge: echo routes, thin handlers (bind →
+// one domain call → respond), authentication, the error-to-status table,
+// metrics, the OpenAPI document and the web UI. It imports domain packages
+// and never a storage adapter: main passes the stores in.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/civicpact/civicpact/identity"
+)
+
+// Config is the part of the program's configuration the server needs.
+type Config struct {
+	MaxBody        int64         // request body limit in bytes
+	RequestTimeout time.Duration // per-request context deadline
+	Version        string        // reported by /healthz
+}
+
+// Pinger reports whether the store answers; /readyz uses it.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps are the domain services the handlers call.
+type Deps struct {
+	Store     Pinger
+	Directory *identity.Directory
+	Now       func() time.Time
+}
+
+// Server is the HTTP application.
+type Server struct {
+	cfg     Config
+	deps    Deps
+	log     *slog.Logger
+	echo    *echo.Echo
+	metrics *metrics
+	routes  []route
+}
+
+// New builds the server and registers every route.
+func New(cfg Config, deps Deps, log *slog.Logger) *Server {
+	if cfg.MaxBody == 0 {
+		cfg.MaxBody = 1 << 20
+	}
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = 30 * time.Second
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = echo.ExtractIPDirect()
+	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics()}
+	e.HTTPErrorHandler = s.handleError
+	e.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, s.timeout, s.limitBody, s.authenticate)
+	s.registerRoutes()
+	return s
+}
+
+// Handler returns the server as an http.Handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// timeout bounds every request's context, so a stuck store answers 503
+// instead of hanging the client.
+func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		c.SetRequest(c.Request().WithContext(ctx))
+		return next(c)
+	}
+}
+
+// RouteInfo names one route echo serves.
+type RouteInfo struct{ Method, Path string }
+
+// Routes lists every route registered with echo — the ground truth that
+// tests compare with the OpenAPI document and the authorization table.
+func (s *Server) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, r := range s.echo.Routes() {
+		out = append(out, RouteInfo{Method: r.Method, Path: r.Path})
+	}
+	return out
+}
