@@ -2,7 +2,6 @@ package mongodb
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -42,7 +41,7 @@ func (d document) record() records.Record {
 // Append inserts r. The unique (stream, seq) index turns a second record
 // with the same key into apperr.Conflict; nothing is ever overwritten.
 func (l *Log) Append(ctx context.Context, r records.Record) error {
-	if err := checkStream(r.Stream); err != nil {
+	if err := records.CheckStream(r.Stream); err != nil {
 		return err
 	}
 	if r.Seq < 1 {
@@ -60,7 +59,7 @@ func (l *Log) Append(ctx context.Context, r records.Record) error {
 // Read returns stream's records with Seq >= fromSeq in order; an empty or
 // unknown stream gives an empty slice.
 func (l *Log) Read(ctx context.Context, stream string, fromSeq int64) ([]records.Record, error) {
-	if err := checkStream(stream); err != nil {
+	if err := records.CheckStream(stream); err != nil {
 		return nil, err
 	}
 	filter := bson.D{{Key: "stream", Value: stream}, {Key: "seq", Value: bson.D{{Key: "$gte", Value: fromSeq}}}}
@@ -74,7 +73,7 @@ func (l *Log) Read(ctx context.Context, stream string, fromSeq int64) ([]records
 
 // Last returns stream's record with the highest Seq, or apperr.NotFound.
 func (l *Log) Last(ctx context.Context, stream string) (records.Record, error) {
-	if err := checkStream(stream); err != nil {
+	if err := records.CheckStream(stream); err != nil {
 		return records.Record{}, err
 	}
 	opts := options.FindOne().SetSort(bson.D{{Key: "seq", Value: -1}})
@@ -89,28 +88,26 @@ func (l *Log) Last(ctx context.Context, stream string) (records.Record, error) {
 // Scan calls fn for every record selected by q in (stream, seq) order and
 // stops at fn's first error, which it returns unchanged.
 func (l *Log) Scan(ctx context.Context, q records.Query, fn func(records.Record) error) error {
-	if err := checkPrefix(q.Prefix); err != nil {
+	if err := records.CheckPrefix(q.Prefix); err != nil {
 		return err
 	}
 	if q.Seq < 0 {
 		return apperr.New(apperr.Invalid, "query sequence %d is negative", q.Seq)
 	}
+	// A range on the stream, never a regex: with records.CheckStream's
+	// alphabet, [Prefix, PrefixEnd(Prefix)) holds exactly the names that
+	// start with Prefix.
 	filter := bson.D{}
-	if q.Prefix != "" {
+	if end := records.PrefixEnd(q.Prefix); end != "" {
 		filter = append(filter, bson.E{Key: "stream", Value: bson.D{
-			{Key: "$gte", Value: q.Prefix}, {Key: "$lt", Value: q.Prefix + prefixBound},
+			{Key: "$gte", Value: q.Prefix}, {Key: "$lt", Value: end},
 		}})
 	}
 	if q.Seq != 0 {
 		filter = append(filter, bson.E{Key: "seq", Value: q.Seq})
 	}
 	sort := bson.D{{Key: "stream", Value: 1}, {Key: "seq", Value: 1}}
-	return l.find(ctx, filter, sort, func(r records.Record) error {
-		if !strings.HasPrefix(r.Stream, q.Prefix) {
-			return nil // unreachable with valid names; never leak another stream
-		}
-		return fn(r)
-	})
+	return l.find(ctx, filter, sort, fn)
 }
 
 // find streams the documents matching filter, in sort order, to fn.

@@ -27,13 +27,13 @@ func testReadFromSeq(t *testing.T, l records.Log) {
 	}
 }
 
-// prefixStreams are stream names whose prefixes trip naive implementations:
-// SQL LIKE wildcards and case folding, regex metacharacters, names that
-// extend other names, and bytes that sort around '/'.
+// prefixStreams are valid stream names whose prefixes trip naive
+// implementations: SQL LIKE's '_' wildcard and case folding, regex '.',
+// names that extend other names, and bytes that sort around '/'.
 var prefixStreams = []string{
-	"audit", "clause/x", "contract/a", "contract/ab", "contract/a-b", "contract/a/b",
-	"contract/A", "contract/b", "contractor/x", "a_b/1", "axb/1", "100%/1", "100x/1",
-	".*", "x.*", "xyz", "contract/\u00e9t\u00e9",
+	"audit", "clause/x", "contract/a", "contract/ab", "contract/a-b", "contract/a/b", "contract/a.b",
+	"contract/A", "contract/b", "contractor/x", "contract:x", "a_b/1", "axb/1", "aXb/1", "a.b", "azb",
+	"z", "zz", "Z",
 }
 
 // testScanPrefix checks that a prefix selects exactly the streams that start
@@ -44,7 +44,7 @@ func testScanPrefix(t *testing.T, l records.Log) {
 		all = append(all, mustAppendChain(t, l, s, 2)...)
 	}
 	sortRecords(all)
-	for _, p := range []string{"", "contract/", "contract/a", "contract/ab", "contract/A", "a_b/", "100%", ".*", "x.", "contract/\u00e9", "nothing"} {
+	for _, p := range []string{"", "contract/", "contract", "contract/a", "contract/ab", "contract/A", "a_b/", "a_", "a.", "z", "Z", "nothing"} {
 		var want []records.Record
 		for _, r := range all {
 			if strings.HasPrefix(r.Stream, p) {
@@ -53,7 +53,7 @@ func testScanPrefix(t *testing.T, l records.Log) {
 		}
 		checkSame(t, "Scan prefix "+p, want, mustScan(t, l, records.Query{Prefix: p}))
 	}
-	for _, s := range []string{"contract/a", "a_b/1", ".*"} {
+	for _, s := range []string{"contract/a", "a_b/1", "a.b"} {
 		want := slices.DeleteFunc(slices.Clone(all), func(r records.Record) bool { return r.Stream != s })
 		checkSame(t, "Read "+s, want, mustRead(t, l, s, 0))
 	}
@@ -74,7 +74,7 @@ func testScanSeq(t *testing.T, l records.Log) {
 // testScanOrder appends to several streams interleaved and checks that Scan
 // returns (stream, seq) order: streams by bytes, seq numerically.
 func testScanOrder(t *testing.T, l records.Log) {
-	streams := []string{"contract/b", "contract/a", "contract/Z", "contract/\u00e9", "contract/a-b", "contract/a/b"}
+	streams := []string{"contract/b", "contract/a", "contract/Z", "contract/_", "contract/a-b", "contract/a/b", "contract/a.b", "contract/0"}
 	heads := make(map[string]records.Record)
 	var all []records.Record
 	for i := range 12 {
