@@ -40,4 +40,3 @@ func ValidVarName(name string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
