@@ -15,7 +15,24 @@ func kindOfType(t clauses.VarType) ValueKind {
 	return KindString
 }
 
-// libraryValue converts a clauses.Value into a condition value.
+// libraryValue converts a set clauses.Value into a condition value.
 func libraryValue(raw any) (value, bool) {
-	return value{}, false
+	v, ok := raw.(clauses.Value)
+	if !ok || v.IsZero() {
+		return value{}, false
+	}
+	switch kindOfType(v.Type()) {
+	case KindBool:
+		b, ok := v.Raw().(bool)
+		return value{kind: KindBool, b: b}, ok
+	case KindNumber:
+		f, ok := v.Float()
+		return value{kind: KindNumber, n: f}, ok
+	}
+	return value{kind: KindString, s: v.Canonical()}, true
+}
+
+// checkValue checks a raw JSON value against a variable's declaration.
+func checkValue(v clauses.Variable, raw any) (clauses.Value, error) {
+	return v.Check(raw)
 }
