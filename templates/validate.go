@@ -17,7 +17,7 @@ var (
 // reservedName reports whether name is filled by the engine and so cannot
 // be a template variable.
 func reservedName(name string) bool {
-	return name == "province" || name == "route" ||
+	return name == "province" || name == "route" || name == "procurement_ref" ||
 		slices.Contains(clauses.JurisdictionVars, name) || slices.Contains(clauses.ContractVars, name)
 }
 
@@ -37,7 +37,7 @@ func ValidateTemplate(t *Template) error {
 	}
 	checkText(&l, "title", t.Title)
 	for i, r := range t.Recitals {
-		checkText(&l, fmt.Sprintf("recitals[%d]", i), r)
+		checkRecital(&l, fmt.Sprintf("recitals[%d]", i), r, t)
 	}
 	checkTemplateVariables(&l, t.Variables)
 	kinds := t.conditionKinds()
@@ -72,6 +72,24 @@ func checkText(l *apperr.FieldList, path string, t clauses.Text) {
 	}
 	if t.FR == "" {
 		l.Add(path+".fr", "missing French text")
+	}
+}
+
+// checkRecital checks a recital's markup in both languages and that every
+// variable it uses is a template variable or one the engine fills.
+func checkRecital(l *apperr.FieldList, path string, r clauses.Text, t *Template) {
+	checkText(l, path, r)
+	for _, lang := range clauses.Langs {
+		doc, err := clauses.Parse(r.In(lang))
+		if err != nil {
+			l.Add(path+"."+string(lang), "%v", err)
+			continue
+		}
+		for _, name := range doc.Vars() {
+			if _, ok := t.Variable(name); !ok && !reservedName(name) {
+				l.Add(path+"."+string(lang), "unknown variable {{%s}}", name)
+			}
+		}
 	}
 }
 
