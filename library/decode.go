@@ -3,7 +3,9 @@ package library
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -91,11 +93,30 @@ func splitFrontMatter(text string, probs *problems) (string, string, int, bool) 
 
 // yamlProblem returns the front-matter line and message of a YAML error.
 func yamlProblem(err error) (int, string) {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && te.Token != nil {
+		return te.Token.Position.Line, fmt.Sprintf("%q is not %s", te.Token.Value, kindName(te.DstType))
+	}
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		return ye.GetToken().Position.Line, ye.GetMessage()
 	}
 	return 0, err.Error()
+}
+
+// kindName names a Go type as a YAML author thinks of it.
+func kindName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a single value"
+	case reflect.Slice:
+		return "a list"
+	}
+	return "a mapping of keys to values"
 }
 
 // build converts the front matter and sections to a ClauseFile, adding

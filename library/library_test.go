@@ -116,7 +116,9 @@ func TestBrokenFiles(t *testing.T) {
 		at   string   // the expected line holds this text
 		msg  string
 	}{
-		{"bad yaml", []string{"category: liability", "category: [liability"}, "", "front matter"},
+		{"bad yaml", []string{"category: liability", "category: [liability"}, "title:", "front matter: ',' or ']' must be specified"},
+		{"yaml type", []string{"  - version: 2", "  - version: two"}, "version: two", `front matter: "two" is not a whole number`},
+		{"yaml list", []string{"        default: 2.5", "        default: [2.5]"}, "default: [2.5]", "default: must be a number"},
 		{"unknown field", []string{"    non_substantive: false\n    change_note:\n      en: Adds", "    non_substantive: false\n    colour: red\n    change_note:\n      en: Adds"}, "colour: red", `unknown field "colour"`},
 		{"markup", []string{"(b) the indemnities of", "(c) the indemnities of"}, "(c) the indemnities", `# v1 B en, column 1: found item (c) where (b) was expected`},
 		{"markup column", []string{"The Vendor's total liability to {{city_name}}", "The Vendor's total liability to {{City}}"}, "{{City}}", "column 33"},
@@ -130,7 +132,7 @@ func TestBrokenFiles(t *testing.T) {
 		{"repeated section", []string{"# v2 B en", "# v1 B fr\n\nagain\n\n# v2 B en"}, "# v1 B fr", "repeats the one at line"},
 		{"unknown position", []string{"# v2 B en", "# v2 C en"}, "# v2 C en", "no matching version and position"},
 		{"text outside", []string{"---\n\n# v1 A en", "---\nstray words\n\n# v1 A en"}, "stray words", "text outside a section"},
-		{"status", []string{"status: superseded", "status: approved"}, "status: approved", "make it superseded"},
+		{"status", []string{"status: superseded", `status: "approved"`}, `status: "approved"`, "make it superseded"},
 		{"version numbering", []string{"  - version: 2", "  - version: 3"}, "  - version: 3", "expected 2, got 3"},
 		{"category", []string{"category: liability", "category: liabilities"}, "category: liabilities", `unknown category "liabilities"`},
 		{"route", []string{"      sole_source: B", "      sole_source: Z"}, "sole_source: Z", `position "Z"`},
@@ -150,8 +152,6 @@ func TestBrokenFiles(t *testing.T) {
 			want := "SCL-LOL-01.md:1"
 			if tt.at != "" {
 				want = "SCL-LOL-01.md:" + strconv.Itoa(lastLineOf(t, src, tt.at))
-			} else if tt.name == "bad yaml" {
-				want = ""
 			}
 			mustHaveField(t, err, want, tt.msg)
 		})
