@@ -12,6 +12,7 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -41,17 +42,31 @@ func decode(name string, data []byte) (ClauseFile, *layout, problems) {
 	if !ok {
 		return ClauseFile{}, nil, probs
 	}
-	var doc fileYAML
-	if err := yaml.UnmarshalWithOptions([]byte(front), &doc, yaml.DisallowUnknownField()); err != nil {
+	file, doc, err := decodeYAML(front)
+	if err != nil {
 		line, msg := yamlProblem(err)
 		probs.add(line+1, "front matter: %s", msg)
 		return ClauseFile{}, nil, probs
 	}
-	file, _ := parser.ParseBytes([]byte(front), 0) // it just decoded, so it parses
 	lay := &layout{file: file, frontLine: 2, doc: doc}
 	lay.sections = indexSections(splitSections(rest, restLine, &probs), doc, lay, &probs)
 	cf := build(name, doc, lay, &probs)
 	return cf, lay, probs
+}
+
+// decodeYAML parses the front matter once, keeping the syntax tree for
+// locating problems, and decodes it rejecting unknown keys.
+func decodeYAML(front string) (*ast.File, fileYAML, error) {
+	var doc fileYAML
+	file, err := parser.ParseBytes([]byte(front), 0)
+	if err != nil {
+		return nil, doc, err
+	}
+	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+		return nil, doc, errors.New("the front matter must be one YAML mapping")
+	}
+	err = yaml.NodeToValue(file.Docs[0].Body, &doc, yaml.DisallowUnknownField())
+	return file, doc, err
 }
 
 func invalidAt(data []byte) int {
