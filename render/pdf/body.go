@@ -8,6 +8,7 @@ import (
 const (
 	paraGap   = 6.0
 	indentStp = 24.0
+	labelGap  = 5.0
 )
 
 // paragraph lays runs out from x over width, splitting across pages
@@ -78,10 +79,14 @@ func (r *renderer) block(b Block, justify bool) {
 	}
 	width := pageW - marginR - textX
 	lines := r.breakLines(r.splitWords(b.Runs, ts), width, ts)
+	// The label is set flush against the text, a word space away, so text
+	// extraction reads it as the start of the first line.
 	label := func(y float64) {
-		r.f.SetFont(serif, "", ts.size)
-		r.f.SetXY(labelX, y)
-		r.f.CellFormat(textX-labelX, ts.leading, safeText(b.Label), "", 0, "L", false, 0, "")
+		text := safeText(b.Label)
+		w := r.m.width(text, ts.base, ts.size)
+		r.f.SetFont(serif, ts.base.fpdfStyle(), ts.size)
+		r.f.SetXY(max(textX-w-labelGap, labelX-indentStp), y)
+		r.f.CellFormat(w, ts.leading, text, "", 0, "L", false, 0, "")
 	}
 	if len(lines) == 0 {
 		lines = [][]word{nil}
@@ -92,16 +97,21 @@ func (r *renderer) block(b Block, justify bool) {
 
 // articleHeading prints "ARTICLE 3 — TITLE" centred, keeping it with the
 // start of its first clause.
-func (r *renderer) articleHeading(a Article) {
-	text := strings.ToUpper(r.l.article) + " " + a.Number
-	if a.Title != "" {
-		text += " — " + strings.ToUpper(a.Title)
-	}
+func (r *renderer) articleHeading(text string) {
 	r.y += 10
 	r.ensure(20 + 18 + 3*bodyText().leading)
 	r.bookmarkHere(text, 0)
 	r.heading(text, bold, 12, true)
 	r.y += 4
+}
+
+// articleTitle returns "ARTICLE 3 — TITLE" in the document's language.
+func (r *renderer) articleTitle(a Article) string {
+	text := strings.ToUpper(r.l.article) + " " + a.Number
+	if a.Title != "" {
+		text += " — " + strings.ToUpper(a.Title)
+	}
+	return text
 }
 
 // clauseHeading prints "3.2 Title" with the library reference right-aligned
@@ -154,7 +164,7 @@ func (r *renderer) clause(c Clause, justify bool) {
 // articles prints every article of the body.
 func (r *renderer) articles(as []Article) {
 	for _, a := range as {
-		r.articleHeading(a)
+		r.articleHeading(r.articleTitle(a))
 		for _, c := range a.Clauses {
 			r.clause(c, true)
 		}

@@ -38,7 +38,7 @@ func (r *renderer) signatureBlock(s Signatory, d Document) {
 	r.f.SetLineWidth(0.6)
 	r.f.Line(marginL, line, marginL+sigW, line)
 	r.f.Line(dateX, line, dateX+dateW, line)
-	r.textAt(r.l.per, marginL, line-12, italic, 8, 100)
+	r.textAt(r.l.per+sep(r.lang), marginL, line-12, italic, 8, 100)
 	r.textAt(r.l.date, dateX, line+3, italic, 8.5, 90)
 	rows := [][2]string{{r.l.name, s.Name}, {r.l.title, s.Title}, {r.l.authority, s.Authority}}
 	y := line + 3
