@@ -12,7 +12,7 @@ type labels struct {
 	library, date, fingerprint, draft, witness, per, name, title      string
 	authority, noDeviations, clause, ref, summary, party, approvedBy  string
 	rationale, fingerprintNote, redline, changes, status, verdict     string
-	words, unchanged, redlineNote, noChanges                          string
+	words, unchanged, redlineNote, noChanges, partyCol                string
 	months                                                            [12]string
 }
 
@@ -39,7 +39,7 @@ func enLabels() labels {
 		approvedBy: "Approved by", rationale: "Rationale",
 		fingerprintNote: "These signatures apply to the document whose SHA-256 fingerprint is:",
 		redline:         "Redline", changes: "Summary of Changes", status: "Status", verdict: "Verdict",
-		words: "Words", unchanged: "unchanged",
+		words: "Words", unchanged: "unchanged", partyCol: "Party",
 		redlineNote: "Insertions are underlined in blue, deletions struck through in red, " +
 			"moved text is shown in green. Unchanged clauses are listed by heading only.",
 		noChanges: "No clause was changed.",
@@ -65,7 +65,7 @@ func frLabels() labels {
 		approvedBy: "Approuvée par", rationale: "Justification",
 		fingerprintNote: "Ces signatures s’appliquent au document dont l’empreinte SHA-256 est :",
 		redline:         "Version annotée", changes: "Sommaire des modifications", status: "Statut",
-		verdict: "Décision", words: "Mots", unchanged: "inchangée",
+		verdict: "Décision", words: "Mots", unchanged: "inchangée", partyCol: "Partie",
 		redlineNote: "Les ajouts sont soulignés en bleu, les suppressions barrées en rouge, " +
 			"le texte déplacé figure en vert. Les clauses inchangées ne sont citées que par leur titre.",
 		noChanges: "Aucune clause n’a été modifiée.",

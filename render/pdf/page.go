@@ -46,7 +46,7 @@ type pageDecor struct {
 func newRenderer(lang string) *renderer {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", SizeStr: "Letter", OrientationStr: "P"})
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	f.SetCompression(false) // see compressStreams
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, bodyTop, marginR)
 	f.SetCellMargin(0)

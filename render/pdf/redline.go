@@ -71,7 +71,7 @@ func (r *renderer) redlineSummary(rows []RedlineRow) {
 		r.paragraph([]Run{{Text: r.l.noChanges}}, marginL, textW, bodyText(), false)
 		return
 	}
-	t := Table{Columns: []string{r.l.clause, r.l.party, r.l.status, r.l.verdict, r.l.words}}
+	t := Table{Columns: []string{r.l.clause, r.l.partyCol, r.l.status, r.l.verdict, r.l.words}}
 	for _, row := range rows {
 		t.Rows = append(t.Rows, []string{row.Clause, row.Party, row.Status, row.Verdict,
 			fmt.Sprint(row.Words)})

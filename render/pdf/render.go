@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"time"
@@ -95,7 +96,15 @@ func (r *renderer) output(w io.Writer) error {
 	if err := r.finishPages(); err != nil {
 		return apperr.Wrap(apperr.Internal, err, "draw watermark")
 	}
-	if err := r.f.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := r.f.Output(&raw); err != nil {
+		return apperr.Wrap(apperr.Internal, err, "lay out pdf")
+	}
+	packed, err := compressStreams(raw.Bytes())
+	if err != nil {
+		return apperr.Wrap(apperr.Internal, err, "compress pdf")
+	}
+	if _, err := w.Write(packed); err != nil {
 		return apperr.Wrap(apperr.Internal, err, "write pdf")
 	}
 	return nil

@@ -82,7 +82,6 @@ func missingInOrder(src, got []string) []string {
 	return nil
 }
 
-
 // mustRun runs a command and returns its standard output.
 func mustRun(t *testing.T, name string, args ...string) string {
 	t.Helper()
