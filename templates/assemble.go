@@ -82,6 +82,7 @@ type assembler struct {
 	warnings []Warning
 	values   map[string]clauses.Value // the contract's Variables
 	condVars map[string]any           // template variables for conditions
+	badVars  map[string]bool          // template variables whose value was refused
 }
 
 func (a *assembler) run(now time.Time) *Contract {
