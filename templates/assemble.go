@@ -2,6 +2,7 @@ package templates
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -83,6 +84,7 @@ type assembler struct {
 	values   map[string]clauses.Value // the contract's Variables
 	condVars map[string]any           // template variables for conditions
 	badVars  map[string]bool          // template variables whose value was refused
+	usedJur  map[string]bool          // jurisdiction variables the texts use
 }
 
 func (a *assembler) run(now time.Time) *Contract {
@@ -95,6 +97,7 @@ func (a *assembler) run(now time.Time) *Contract {
 		return nil
 	}
 	a.values = map[string]clauses.Value{}
+	a.usedJur = map[string]bool{}
 	a.templateValues()
 	a.contractValues()
 	c := &Contract{
@@ -109,6 +112,7 @@ func (a *assembler) run(now time.Time) *Contract {
 	c.Schedules = a.schedules()
 	a.routeWarnings(c, now)
 	a.referenceWarnings(c)
+	a.jurisdictionWarnings()
 	c.Warnings = a.warnings
 	return c
 }
@@ -158,6 +162,25 @@ func (a *assembler) routeWarnings(c *Contract, now time.Time) {
 			a.warnings = append(a.warnings, CheckRoute(c.Route, c.Province, cents, now.Format(time.DateOnly), scaleUp)...)
 		}
 	}
+}
+
+// jurisdictionWarnings flags the unverified jurisdiction texts the
+// contract uses, so that counsel checks them before signature.
+func (a *assembler) jurisdictionWarnings() {
+	var names []string
+	for _, n := range a.pack.Unverified() {
+		if a.usedJur[n] {
+			names = append(names, n+" ("+a.pack.Values[n].Text.EN+")")
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	list := strings.Join(names, "; ")
+	a.warn("jurisdiction_unverified", "province", false, clauses.Text{
+		EN: "Check these " + a.pack.Name.EN + " statute names, which are not verified against their source: " + list + ".",
+		FR: "Vérifiez ces renvois législatifs (" + a.pack.Name.FR + "), qui n’ont pas été vérifiés auprès de leur source : " + list + ".",
+	})
 }
 
 // referenceWarnings flags cross-references to clauses the contract does

@@ -214,7 +214,11 @@ func (a *assembler) resolve(doc *clauses.Doc, lang clauses.Lang, values func(str
 		if s, ok := values(name); ok {
 			return s, true
 		}
-		return a.pack.Text(name, lang)
+		s, ok := a.pack.Text(name, lang)
+		if ok {
+			a.usedJur[name] = true
+		}
+		return s, ok
 	}
 	keepRefs := func(string) (string, bool) { return "", false }
 	resolved, _ := doc.Resolve(vars, keepRefs)
