@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -85,6 +84,7 @@ type assembler struct {
 	condVars map[string]any           // template variables for conditions
 	badVars  map[string]bool          // template variables whose value was refused
 	usedJur  map[string]bool          // jurisdiction variables the texts use
+	refs     map[string][]string      // clause key → the clause keys its text refers to
 }
 
 func (a *assembler) run(now time.Time) *Contract {
@@ -98,6 +98,7 @@ func (a *assembler) run(now time.Time) *Contract {
 	}
 	a.values = map[string]clauses.Value{}
 	a.usedJur = map[string]bool{}
+	a.refs = map[string][]string{}
 	a.templateValues()
 	a.contractValues()
 	c := &Contract{
@@ -186,10 +187,16 @@ func (a *assembler) jurisdictionWarnings() {
 // referenceWarnings flags cross-references to clauses the contract does
 // not contain: they cannot be numbered.
 func (a *assembler) referenceWarnings(c *Contract) {
+	present := map[string]bool{}
 	for _, art := range c.Articles {
 		for _, in := range art.Clauses {
-			for _, key := range refsOf(in.Text) {
-				if _, ok := c.Clause(key); !ok {
+			present[in.ClauseKey] = true
+		}
+	}
+	for _, art := range c.Articles {
+		for _, in := range art.Clauses {
+			for _, key := range a.refs[in.ClauseKey] {
+				if !present[key] {
 					a.warn("dangling_reference", "clauses."+in.ClauseKey, false, clauses.Text{
 						EN: in.ClauseKey + " refers to " + key + ", which this contract does not contain.",
 						FR: in.ClauseKey + " renvoie à " + key + ", que le présent contrat ne contient pas.",
@@ -198,24 +205,6 @@ func (a *assembler) referenceWarnings(c *Contract) {
 			}
 		}
 	}
-}
-
-// refsOf returns the clause keys a resolved text refers to, in either
-// language.
-func refsOf(t clauses.Text) []string {
-	var keys []string
-	for _, lang := range clauses.Langs {
-		doc, err := clauses.Parse(t.In(lang))
-		if err != nil {
-			continue
-		}
-		for _, k := range doc.Refs() {
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
-	}
-	return keys
 }
 
 // dedupe drops repeated problems (a bad value shared by several clauses is

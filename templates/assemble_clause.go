@@ -191,6 +191,7 @@ func (a *assembler) clauseText(key string, ver *clauses.Version, pos clauses.Pos
 		}
 		docs[lang] = doc
 		names = appendNew(names, doc.Vars())
+		a.refs[key] = appendNew(a.refs[key], doc.Refs())
 	}
 	vals := a.clauseValues(key, ver, pos.ID, names)
 	var out clauses.Text
