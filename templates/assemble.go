@@ -1,7 +1,7 @@
 package templates
 
 import (
-	"slices"
+	"strings"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -82,6 +82,9 @@ type assembler struct {
 	warnings []Warning
 	values   map[string]clauses.Value // the contract's Variables
 	condVars map[string]any           // template variables for conditions
+	badVars  map[string]bool          // template variables whose value was refused
+	usedJur  map[string]bool          // jurisdiction variables the texts use
+	refs     map[string][]string      // clause key → the clause keys its text refers to
 }
 
 func (a *assembler) run(now time.Time) *Contract {
@@ -94,6 +97,8 @@ func (a *assembler) run(now time.Time) *Contract {
 		return nil
 	}
 	a.values = map[string]clauses.Value{}
+	a.usedJur = map[string]bool{}
+	a.refs = map[string][]string{}
 	a.templateValues()
 	a.contractValues()
 	c := &Contract{
@@ -108,6 +113,7 @@ func (a *assembler) run(now time.Time) *Contract {
 	c.Schedules = a.schedules()
 	a.routeWarnings(c, now)
 	a.referenceWarnings(c)
+	a.jurisdictionWarnings()
 	c.Warnings = a.warnings
 	return c
 }
@@ -159,13 +165,38 @@ func (a *assembler) routeWarnings(c *Contract, now time.Time) {
 	}
 }
 
+// jurisdictionWarnings flags the unverified jurisdiction texts the
+// contract uses, so that counsel checks them before signature.
+func (a *assembler) jurisdictionWarnings() {
+	var names []string
+	for _, n := range a.pack.Unverified() {
+		if a.usedJur[n] {
+			names = append(names, n+" ("+a.pack.Values[n].Text.EN+")")
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	list := strings.Join(names, "; ")
+	a.warn("jurisdiction_unverified", "province", false, clauses.Text{
+		EN: "Check these " + a.pack.Name.EN + " statute names, which are not verified against their source: " + list + ".",
+		FR: "Vérifiez ces renvois législatifs (" + a.pack.Name.FR + "), qui n’ont pas été vérifiés auprès de leur source : " + list + ".",
+	})
+}
+
 // referenceWarnings flags cross-references to clauses the contract does
 // not contain: they cannot be numbered.
 func (a *assembler) referenceWarnings(c *Contract) {
+	present := map[string]bool{}
 	for _, art := range c.Articles {
 		for _, in := range art.Clauses {
-			for _, key := range refsOf(in.Text) {
-				if _, ok := c.Clause(key); !ok {
+			present[in.ClauseKey] = true
+		}
+	}
+	for _, art := range c.Articles {
+		for _, in := range art.Clauses {
+			for _, key := range a.refs[in.ClauseKey] {
+				if !present[key] {
 					a.warn("dangling_reference", "clauses."+in.ClauseKey, false, clauses.Text{
 						EN: in.ClauseKey + " refers to " + key + ", which this contract does not contain.",
 						FR: in.ClauseKey + " renvoie à " + key + ", que le présent contrat ne contient pas.",
@@ -174,24 +205,6 @@ func (a *assembler) referenceWarnings(c *Contract) {
 			}
 		}
 	}
-}
-
-// refsOf returns the clause keys a resolved text refers to, in either
-// language.
-func refsOf(t clauses.Text) []string {
-	var keys []string
-	for _, lang := range clauses.Langs {
-		doc, err := clauses.Parse(t.In(lang))
-		if err != nil {
-			continue
-		}
-		for _, k := range doc.Refs() {
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
-	}
-	return keys
 }
 
 // dedupe drops repeated problems (a bad value shared by several clauses is

@@ -60,6 +60,9 @@ func (a *assembler) condition(src, path string) bool {
 		return true
 	}
 	e, err := ParseCondition(src)
+	if err == nil && slices.ContainsFunc(e.Vars(), func(name string) bool { return a.badVars[name] }) {
+		return false // the bad value is already reported at its variable
+	}
 	if err == nil {
 		var ok bool
 		ok, err = e.Eval(a.condVars)
@@ -156,8 +159,8 @@ func (a *assembler) positionRules(key string, pos clauses.Position) {
 // reason renders a bilingual reason in the contract's languages.
 func (a *assembler) reason(t clauses.Text) string {
 	var parts []string
-	for _, lang := range a.in.Languages {
-		if s := t.In(lang); s != "" && (lang == clauses.EN || lang == clauses.FR) {
+	for _, lang := range clauses.Langs {
+		if s := t.In(lang); s != "" && slices.Contains(a.in.Languages, lang) {
 			parts = append(parts, s)
 		}
 	}
@@ -188,6 +191,7 @@ func (a *assembler) clauseText(key string, ver *clauses.Version, pos clauses.Pos
 		}
 		docs[lang] = doc
 		names = appendNew(names, doc.Vars())
+		a.refs[key] = appendNew(a.refs[key], doc.Refs())
 	}
 	vals := a.clauseValues(key, ver, pos.ID, names)
 	var out clauses.Text
@@ -211,7 +215,11 @@ func (a *assembler) resolve(doc *clauses.Doc, lang clauses.Lang, values func(str
 		if s, ok := values(name); ok {
 			return s, true
 		}
-		return a.pack.Text(name, lang)
+		s, ok := a.pack.Text(name, lang)
+		if ok {
+			a.usedJur[name] = true
+		}
+		return s, ok
 	}
 	keepRefs := func(string) (string, bool) { return "", false }
 	resolved, _ := doc.Resolve(vars, keepRefs)

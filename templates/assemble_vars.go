@@ -13,12 +13,16 @@ import (
 // default) and prepares the names conditions may use.
 func (a *assembler) templateValues() {
 	a.condVars = map[string]any{"province": a.in.Province, "route": string(a.tpl.Route)}
+	a.badVars = map[string]bool{}
 	for _, d := range a.tpl.Variables {
 		raw, given := a.in.Variables[d.Name]
 		if !given {
 			raw = d.Default
 		}
 		val, ok := a.check(d, raw, "variables."+d.Name, "")
+		if !ok {
+			a.badVars[d.Name] = true
+		}
 		if ok && !val.IsZero() {
 			a.values[d.Name] = val
 			a.condVars[d.Name] = val
