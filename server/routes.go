@@ -34,6 +34,16 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodGet, Path: "/api/v1/tokens", Handler: s.listTokens, Summary: "List API tokens (admin: all; others: their own)", Tag: "identity"},
 		{Method: http.MethodPost, Path: "/api/v1/tokens", Handler: s.createToken, Summary: "Issue an API token; the secret is shown once", Tag: "identity", Body: createTokenRequest{}},
 		{Method: http.MethodDelete, Path: "/api/v1/tokens/:hash", Handler: s.revokeToken, Summary: "Revoke an API token", Tag: "identity"},
+
+		{Method: http.MethodGet, Path: "/api/v1/clauses", Handler: s.listClauses, Summary: "List and search the clause library (category, status, lang, q, limit, cursor)", Tag: "library"},
+		{Method: http.MethodPost, Path: "/api/v1/clauses", Handler: s.createClause, Summary: "Draft a new clause (library_editor)", Tag: "library", Body: createClauseRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/clauses/:key", Handler: s.getClause, Summary: "A clause with its version history, or ?asof=YYYY-MM-DD the version in force that day", Tag: "library"},
+		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/diff", Handler: s.diffClause, Summary: "Word-level redline between two versions (?from=N&to=M&lang=en|fr)", Tag: "library"},
+		{Method: http.MethodPost, Path: "/api/v1/clauses/:key/versions", Handler: s.createClauseVersion, Summary: "Draft a new version (library_editor)", Tag: "library", Body: versionInput{}},
+		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/versions/:n", Handler: s.getClauseVersion, Summary: "One version of a clause", Tag: "library"},
+		{Method: http.MethodPut, Path: "/api/v1/clauses/:key/versions/:n", Handler: s.reviseClauseVersion, Summary: "Revise a draft version (approved versions answer 409)", Tag: "library", Body: versionInput{}},
+		{Method: http.MethodPost, Path: "/api/v1/clauses/:key/versions/:n/approve", Handler: s.approveClauseVersion, Summary: "Approve a draft version (approver; not its drafter)", Tag: "library"},
+		{Method: http.MethodPost, Path: "/api/v1/clauses/:key/versions/:n/retire", Handler: s.retireClauseVersion, Summary: "Retire an approved version (approver)", Tag: "library", Body: retireRequest{}},
 	}
 	for _, r := range s.routes {
 		h := r.Handler

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 )
 
@@ -31,6 +32,7 @@ type Pinger interface {
 type Deps struct {
 	Store     Pinger
 	Directory *identity.Directory
+	Library   *clauses.Library
 	Now       func() time.Time
 }
 
