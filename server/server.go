@@ -14,6 +14,7 @@ import (
 
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/negotiation"
 )
 
 // Config is the part of the program's configuration the server needs.
@@ -33,6 +34,7 @@ type Deps struct {
 	Store     Pinger
 	Directory *identity.Directory
 	Library   *clauses.Library
+	Contracts *negotiation.Service
 	Now       func() time.Time
 }
 
