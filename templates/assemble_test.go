@@ -240,3 +240,19 @@ func TestAssembleMissingClauseVersion(t *testing.T) {
 		t.Errorf("paths = %q", got)
 	}
 }
+
+// failingLibrary fails as a store that is down does.
+type failingLibrary struct{}
+
+func (failingLibrary) Version(string, int) (clauses.Version, error) {
+	return clauses.Version{}, apperr.New(apperr.Unavailable, "store down")
+}
+
+func TestAssembleLibraryUnavailable(t *testing.T) {
+	in := baseInput("TPL-RFP", "ON", clauses.EN)
+	in.Variables["colour"] = "blue" // an input problem does not hide the outage
+	_, err := Assemble(in, failingLibrary{}, testNow, sequentialIDs())
+	if !apperr.Is(err, apperr.Unavailable) {
+		t.Fatalf("error = %v, want Unavailable", err)
+	}
+}
