@@ -96,9 +96,7 @@ func (a *assembler) run(now time.Time) *Contract {
 	if a.tpl == nil {
 		return nil
 	}
-	a.values = map[string]clauses.Value{}
-	a.usedJur = map[string]bool{}
-	a.refs = map[string][]string{}
+	a.ensureMaps()
 	a.templateValues()
 	a.contractValues()
 	c := &Contract{

@@ -256,3 +256,17 @@ func TestAssembleLibraryUnavailable(t *testing.T) {
 		t.Fatalf("error = %v, want Unavailable", err)
 	}
 }
+
+// TestClauseTextOnBareAssembler resolves one clause on an assembler built
+// field by field, as code outside Assemble does, without a panic.
+func TestClauseTextOnBareAssembler(t *testing.T) {
+	lib := mustFixtureLibrary(t)
+	ver, _ := lib.Version("SCL-IP-01", 0)
+	pos, _ := ver.Position("B")
+	a := &assembler{in: Input{Province: "ON", Languages: []clauses.Lang{clauses.EN}}}
+	a.loadPack()
+	text, ok := a.clauseText(ver.Key, &ver, pos)
+	if !ok || !strings.Contains(text.EN, "city_agencies") || !strings.Contains(text.EN, "{{ref:SCL-IP-05}}") {
+		t.Errorf("clauseText = %q, %v", text.EN, ok)
+	}
+}
