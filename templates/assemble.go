@@ -33,11 +33,11 @@ type TemplateSource interface {
 func Assemble(in Input, lib Library, now time.Time, newID func() string) (*Contract, error) {
 	a := &assembler{in: in, lib: lib}
 	c := a.run(now)
+	if a.internal != nil {
+		return nil, a.internal // the library failed: the input may be fine
+	}
 	if err := dedupe(a.problems).Err("the contract cannot be assembled"); err != nil {
 		return nil, err
-	}
-	if a.internal != nil {
-		return nil, a.internal
 	}
 	c.ID = newID()
 	c.CreatedAt = now.UTC()
@@ -96,9 +96,7 @@ func (a *assembler) run(now time.Time) *Contract {
 	if a.tpl == nil {
 		return nil
 	}
-	a.values = map[string]clauses.Value{}
-	a.usedJur = map[string]bool{}
-	a.refs = map[string][]string{}
+	a.ensureMaps()
 	a.templateValues()
 	a.contractValues()
 	c := &Contract{

@@ -171,7 +171,10 @@ func (a *assembler) reason(t clauses.Text) string {
 }
 
 // clauseText resolves the position's text in each contract language.
+// It may be called on an assembler built outside Assemble (ResolveClause
+// does), so it makes the bookkeeping maps it writes to.
 func (a *assembler) clauseText(key string, ver *clauses.Version, pos clauses.Position) (clauses.Text, bool) {
+	a.ensureMaps()
 	docs := map[clauses.Lang]*clauses.Doc{}
 	var names []string
 	ok := true
@@ -206,6 +209,19 @@ func (a *assembler) clauseText(key string, ver *clauses.Version, pos clauses.Pos
 		setText(&out, lang, s)
 	}
 	return out, ok
+}
+
+// ensureMaps makes the maps an assembly writes to, where they are missing.
+func (a *assembler) ensureMaps() {
+	if a.values == nil {
+		a.values = map[string]clauses.Value{}
+	}
+	if a.usedJur == nil {
+		a.usedJur = map[string]bool{}
+	}
+	if a.refs == nil {
+		a.refs = map[string][]string{}
+	}
 }
 
 // resolve substitutes variables (values first, then the jurisdiction pack)

@@ -240,3 +240,33 @@ func TestAssembleMissingClauseVersion(t *testing.T) {
 		t.Errorf("paths = %q", got)
 	}
 }
+
+// failingLibrary fails as a store that is down does.
+type failingLibrary struct{}
+
+func (failingLibrary) Version(string, int) (clauses.Version, error) {
+	return clauses.Version{}, apperr.New(apperr.Unavailable, "store down")
+}
+
+func TestAssembleLibraryUnavailable(t *testing.T) {
+	in := baseInput("TPL-RFP", "ON", clauses.EN)
+	in.Variables["colour"] = "blue" // an input problem does not hide the outage
+	_, err := Assemble(in, failingLibrary{}, testNow, sequentialIDs())
+	if !apperr.Is(err, apperr.Unavailable) {
+		t.Fatalf("error = %v, want Unavailable", err)
+	}
+}
+
+// TestClauseTextOnBareAssembler resolves one clause on an assembler built
+// field by field, as code outside Assemble does, without a panic.
+func TestClauseTextOnBareAssembler(t *testing.T) {
+	lib := mustFixtureLibrary(t)
+	ver, _ := lib.Version("SCL-IP-01", 0)
+	pos, _ := ver.Position("B")
+	a := &assembler{in: Input{Province: "ON", Languages: []clauses.Lang{clauses.EN}}}
+	a.loadPack()
+	text, ok := a.clauseText(ver.Key, &ver, pos)
+	if !ok || !strings.Contains(text.EN, "city_agencies") || !strings.Contains(text.EN, "{{ref:SCL-IP-05}}") {
+		t.Errorf("clauseText = %q, %v", text.EN, ok)
+	}
+}

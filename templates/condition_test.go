@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/civicpact/civicpact/clauses"
 )
 
 func mustParseCondition(t *testing.T, src string) Expr {
@@ -217,4 +219,27 @@ func FuzzParseCondition(f *testing.F) {
 			t.Fatalf("reparse of %q: %v", src, err)
 		}
 	})
+}
+
+func TestConditionLibraryValues(t *testing.T) {
+	mustValue := func(v clauses.Variable, raw any) clauses.Value {
+		t.Helper()
+		val, err := v.Check(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return val
+	}
+	vars := map[string]any{
+		"flag":  mustValue(clauses.Variable{Name: "flag", Type: clauses.TypeBoolean}, true),
+		"value": mustValue(clauses.Variable{Name: "value", Type: clauses.TypeMoney}, "150000.50"),
+		"level": mustValue(clauses.Variable{Name: "level", Type: clauses.TypeEnum, Values: []string{"low", "high"}}, "high"),
+		"unset": clauses.Value{},
+	}
+	got, err := mustParseCondition(t, `flag and value > 150000 and level == "high"`).Eval(vars)
+	if err != nil || !got {
+		t.Errorf("Eval = %v, %v; want true", got, err)
+	}
+	_, err = mustParseCondition(t, "unset").Eval(vars)
+	assertConditionError(t, err, 1, "cannot use")
 }

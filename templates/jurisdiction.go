@@ -99,7 +99,8 @@ func (p Pack) Text(name string, lang clauses.Lang) (string, bool) {
 // Requires reports whether every contract in the province must carry lang.
 func (p Pack) Requires(lang clauses.Lang) bool { return slices.Contains(p.RequiredLangs, lang) }
 
-// Unverified lists the pack's variables whose text is not verified, sorted.
+// Unverified lists the pack's variables whose text is not verified, in
+// the order of clauses.JurisdictionVars.
 func (p Pack) Unverified() []string {
 	var names []string
 	for _, n := range clauses.JurisdictionVars {
