@@ -55,10 +55,16 @@ func decode(name string, data []byte) (ClauseFile, *layout, problems) {
 }
 
 // decodeYAML parses the front matter once, keeping the syntax tree for
-// locating problems, and decodes it rejecting unknown keys.
-func decodeYAML(front string) (*ast.File, fileYAML, error) {
-	var doc fileYAML
-	file, err := parser.ParseBytes([]byte(front), 0)
+// locating problems, and decodes it rejecting unknown keys. go-yaml
+// v1.19.2 panics on some malformed input (a tag on an empty sequence, found
+// by FuzzDecodeFile); that is reported as an error, not a crash.
+func decodeYAML(front string) (file *ast.File, doc fileYAML, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			file, err = nil, fmt.Errorf("the front matter could not be decoded (%v); check its tags and structure", r)
+		}
+	}()
+	file, err = parser.ParseBytes([]byte(front), 0)
 	if err != nil {
 		return nil, doc, err
 	}
