@@ -44,6 +44,20 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPut, Path: "/api/v1/clauses/:key/versions/:n", Handler: s.reviseClauseVersion, Summary: "Revise a draft version (approved versions answer 409)", Tag: "library", Body: versionInput{}},
 		{Method: http.MethodPost, Path: "/api/v1/clauses/:key/versions/:n/approve", Handler: s.approveClauseVersion, Summary: "Approve a draft version (approver; not its drafter)", Tag: "library"},
 		{Method: http.MethodPost, Path: "/api/v1/clauses/:key/versions/:n/retire", Handler: s.retireClauseVersion, Summary: "Retire an approved version (approver)", Tag: "library", Body: retireRequest{}},
+
+		{Method: http.MethodGet, Path: "/api/v1/contracts", Handler: s.listContracts, Summary: "Contracts the caller may see (?phase=draft|negotiation|final&procurement_ref=)", Tag: "contracts"},
+		{Method: http.MethodPost, Path: "/api/v1/contracts", Handler: s.createContract, Summary: "Assemble a contract from a template (legal)", Tag: "contracts", Body: assembleRequest{}},
+		{Method: http.MethodPost, Path: "/api/v1/rounds", Handler: s.createRound, Summary: "Assemble one contract per shortlisted vendor from the same inputs (legal)", Tag: "contracts", Body: roundRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id", Handler: s.getContract, Summary: "A contract's negotiation state (vendors get their view)", Tag: "contracts"},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/open", Handler: s.openContract, Summary: "Open a draft to its vendor (legal)", Tag: "contracts"},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/events", Handler: s.listEvents, Summary: "The contract's history, oldest first", Tag: "negotiation"},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/redlines", Handler: s.listRedlines, Summary: "Every amendment and what became of it", Tag: "negotiation"},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/redlines", Handler: s.createRedline, Summary: "Propose a redline (409 with the current revision when stale)", Tag: "negotiation", Body: redlineRequest{}},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/redlines/:rid/decisions", Handler: s.decideRedline, Summary: "Accept, reject or counter an amendment (or every pending one of the redline)", Tag: "negotiation", Body: decisionRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/comments", Handler: s.listComments, Summary: "Comments (internal ones for city users only)", Tag: "negotiation"},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/comments", Handler: s.createComment, Summary: "Comment on a clause or the contract; internal comments are city-only", Tag: "negotiation", Body: commentRequest{}},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/signoffs", Handler: s.createSignOff, Summary: "Sign off a walk-away amendment (approver)", Tag: "negotiation", Body: signOffRequest{}},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/finalize", Handler: s.finalizeContract, Summary: "Finalise: every clause settled, no conflict, every walk-away signed off", Tag: "negotiation", Body: finalizeRequest{}},
 	}
 	for _, r := range s.routes {
 		h := r.Handler
