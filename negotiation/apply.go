@@ -290,6 +290,12 @@ func (s *State) applyUpgrade(ev Event) error {
 		return apperr.New(apperr.Conflict, "clause %s has a pending amendment: decide it before upgrading", c.Number)
 	case c.Version != u.FromVersion || u.ToVersion <= u.FromVersion:
 		return &apperr.Error{Kind: apperr.Conflict, Message: fmt.Sprintf("clause %s pins version %d", c.Number, c.Version), Current: map[string]any{"version": c.Version}}
+	case u.Keep && u.Rationale == "":
+		return apperr.Fields("invalid upgrade", []apperr.FieldError{{Path: "rationale", Message: "keeping an older version needs a rationale"}})
+	}
+	if u.Keep {
+		c.KeptVersion = u.ToVersion
+		return nil
 	}
 	c.Version, c.Text, c.Original, c.LibrarySHA = u.ToVersion, u.Text, u.Text, u.LibrarySHA
 	c.history = append(c.history, textAt{ev.Seq, u.Text})

@@ -159,6 +159,9 @@ type Upgrade struct {
 	Text        clauses.Text `json:"text"`
 	LibrarySHA  string       `json:"library_sha"`
 	Rationale   string       `json:"rationale"`
+	// Keep records a decision not to upgrade: the clause stays on
+	// FromVersion, and Rationale says why.
+	Keep bool `json:"keep,omitempty"`
 }
 
 // Finalized freezes the agreed contract.

@@ -130,3 +130,7 @@ func requireBase(st *State, base int64) error {
 	}
 	return nil
 }
+
+func errRevision(head int) error {
+	return apperr.Fields("invalid query", []apperr.FieldError{{Path: "from/to", Message: "revisions run from 1 to " + itoa(head)}})
+}

@@ -9,9 +9,9 @@ import (
 )
 
 var (
-	amira  = negotiation.Actor{UserID: "usr_amira", Name: "Amira Haddad", OrgID: "org_city", Org: "City of Port-Royal", Side: negotiation.City, Role: "legal"}
-	sofia  = negotiation.Actor{UserID: "usr_sofia", Name: "Sofia Ruiz", OrgID: "org_curbside", Org: "Curbside Labs", Side: negotiation.Vendor, Role: "vendor"}
-	marc   = negotiation.Actor{UserID: "usr_marc", Name: "Marc Tremblay", OrgID: "org_city", Org: "City of Port-Royal", Side: negotiation.City, Role: "approver"}
+	amira = negotiation.Actor{UserID: "usr_amira", Name: "Amira Haddad", OrgID: "org_city", Org: "City of Port-Royal", Side: negotiation.City, Role: "legal"}
+	sofia = negotiation.Actor{UserID: "usr_sofia", Name: "Sofia Ruiz", OrgID: "org_curbside", Org: "Curbside Labs", Side: negotiation.Vendor, Role: "vendor"}
+	marc  = negotiation.Actor{UserID: "usr_marc", Name: "Marc Tremblay", OrgID: "org_city", Org: "City of Port-Royal", Side: negotiation.City, Role: "approver"}
 )
 
 func TestAssemblePilotFromStarterLibrary(t *testing.T) {

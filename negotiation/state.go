@@ -46,6 +46,8 @@ type ClauseState struct {
 	Pending  string                   `json:"pending,omitempty"`
 	Values   map[string]clauses.Value `json:"values,omitempty"` // values changed by agreed amendments
 	Deleted  bool                     `json:"deleted,omitempty"`
+	// KeptVersion is a newer library version the city decided not to adopt.
+	KeptVersion int `json:"kept_version,omitempty"`
 	// history lists the clause's displayed text after each event that
 	// changed it, for three-way merges against an author's base revision.
 	history []textAt

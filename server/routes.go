@@ -58,6 +58,12 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/comments", Handler: s.createComment, Summary: "Comment on a clause or the contract; internal comments are city-only", Tag: "negotiation", Body: commentRequest{}},
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/signoffs", Handler: s.createSignOff, Summary: "Sign off a walk-away amendment (approver)", Tag: "negotiation", Body: signOffRequest{}},
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/finalize", Handler: s.finalizeContract, Summary: "Finalise: every clause settled, no conflict, every walk-away signed off", Tag: "negotiation", Body: finalizeRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/diff", Handler: s.diffContract, Summary: "Clause-aware redline between two revisions (?from=&to=&lang=)", Tag: "negotiation"},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/deviations", Handler: s.listDeviations, Summary: "Every departure from the library standard, who agreed it and why (city users)", Tag: "reports"},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/audit/verify", Handler: s.verifyContract, Summary: "Recompute the contract's event hash chain; names the first record that does not match", Tag: "audit"},
+		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/upgrade", Handler: s.upgradeContract, Summary: "Move clauses to their latest approved version, or record keeping the pinned one (legal)", Tag: "contracts", Body: upgradeRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/impact", Handler: s.clauseImpact, Summary: "Contracts not yet final that pin an older version of the clause, with the word diff", Tag: "library"},
+		{Method: http.MethodGet, Path: "/api/v1/audit/verify", Handler: s.verifyAll, Summary: "Recompute every hash chain in the store (admin)", Tag: "audit"},
 	}
 	for _, r := range s.routes {
 		h := r.Handler

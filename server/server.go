@@ -15,6 +15,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/records"
 )
 
 // Config is the part of the program's configuration the server needs.
@@ -32,6 +33,7 @@ type Pinger interface {
 // Deps are the domain services the handlers call.
 type Deps struct {
 	Store     Pinger
+	Log       records.Log // the record log, for whole-store chain verification
 	Directory *identity.Directory
 	Library   *clauses.Library
 	Contracts *negotiation.Service
