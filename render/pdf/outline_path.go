@@ -25,18 +25,7 @@ func contours(g []byte) [][]point {
 	np := ends[nc-1] + 1
 	p := 10 + 2*nc
 	p += 2 + int(binary.BigEndian.Uint16(g[p:]))
-	flags := make([]byte, 0, np)
-	for len(flags) < np && p < len(g) {
-		fl := g[p]
-		p++
-		flags = append(flags, fl)
-		if fl&8 != 0 && p < len(g) {
-			for k := 0; k < int(g[p]); k++ {
-				flags = append(flags, fl)
-			}
-			p++
-		}
-	}
+	flags, p := readFlags(g, p, np)
 	if len(flags) < np {
 		return nil
 	}
@@ -56,6 +45,23 @@ func contours(g []byte) [][]point {
 		start = ends[i] + 1
 	}
 	return out
+}
+
+// readFlags decodes n run-length encoded point flags starting at p.
+func readFlags(g []byte, p, n int) ([]byte, int) {
+	flags := make([]byte, 0, n)
+	for len(flags) < n && p < len(g) {
+		fl := g[p]
+		p++
+		flags = append(flags, fl)
+		if fl&8 != 0 && p < len(g) {
+			for k := 0; k < int(g[p]); k++ {
+				flags = append(flags, fl)
+			}
+			p++
+		}
+	}
+	return flags, p
 }
 
 // readCoords decodes one axis of delta-encoded coordinates.

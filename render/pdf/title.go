@@ -64,7 +64,7 @@ func (r *renderer) identityTable(d Document) {
 		y += rowH
 	}
 	r.textAt(r.l.fingerprint, marginL, y, regular, 9.5, 80)
-	r.f.SetFont(mono, "", 8.5)
+	r.f.SetFont(mono, "", 8)
 	r.f.SetXY(marginL+labelW, y+1)
 	r.f.CellFormat(0, 10, d.Fingerprint, "", 0, "L", false, 0, "")
 	r.f.Line(marginL, y+rowH+4, pageW-marginR, y+rowH+4)
