@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -12,43 +13,42 @@ func TestMerge3(t *testing.T) {
 		name, ours, theirs string
 		want               string
 		conflicts          []Conflict // only Base, Ours and Theirs are compared
+		base               string     // the clause above when empty
 	}{
 		{"only ours", "The Town shall pay each invoice within thirty (30) days of receipt.", base,
-			"The Town shall pay each invoice within thirty (30) days of receipt.", nil},
+			"The Town shall pay each invoice within thirty (30) days of receipt.", nil, ""},
 		{"disjoint edits merge",
 			"The Town shall pay each invoice within thirty (30) days of receipt.",
 			"The City shall pay each invoice within sixty (60) days of receipt.",
-			"The Town shall pay each invoice within sixty (60) days of receipt.", nil},
+			"The Town shall pay each invoice within sixty (60) days of receipt.", nil, ""},
 		{"adjacent words merge",
 			"The City shall promptly pay each invoice within thirty (30) days of receipt.",
 			"The City must pay each invoice within thirty (30) days of receipt.",
-			"The City must promptly pay each invoice within thirty (30) days of receipt.", nil},
+			"The City must promptly pay each invoice within thirty (30) days of receipt.", nil, ""},
 		{"identical edits are not a conflict",
 			"The City shall pay each invoice within sixty (60) days of receipt.",
 			"The City shall pay each invoice within sixty (60) days of receipt.",
-			"The City shall pay each invoice within sixty (60) days of receipt.", nil},
+			"The City shall pay each invoice within sixty (60) days of receipt.", nil, ""},
 		{"same word changed differently",
 			"The City shall pay each invoice within sixty (30) days of receipt.",
 			"The City shall pay each invoice within ninety (30) days of receipt.",
 			"The City shall pay each invoice within sixty (30) days of receipt.",
-			[]Conflict{{Base: "thirty", Ours: "sixty", Theirs: "ninety"}}},
+			[]Conflict{{Base: "thirty", Ours: "sixty", Theirs: "ninety"}}, ""},
 		{"insertions at the same place",
 			"The City shall pay each invoice within thirty (30) days of receipt, net.",
 			"The City shall pay each invoice within thirty (30) days of receipt, gross.",
 			"The City shall pay each invoice within thirty (30) days of receipt, net.",
-			[]Conflict{{Base: "", Ours: ", net", Theirs: ", gross"}}},
+			[]Conflict{{Base: "", Ours: ", net", Theirs: ", gross"}}, ""},
 		{"french, one conflict and one clean edit",
 			"La Ville doit payer chaque facture dans les soixante (30) jours suivant sa réception.",
 			"La Ville doit régler chaque facture dans les quarante-cinq (30) jours suivant sa réception.",
 			"La Ville doit régler chaque facture dans les soixante (30) jours suivant sa réception.",
-			[]Conflict{{Base: "trente", Ours: "soixante", Theirs: "quarante-cinq"}}},
+			[]Conflict{{Base: "trente", Ours: "soixante", Theirs: "quarante-cinq"}},
+			"La Ville doit payer chaque facture dans les trente (30) jours suivant sa réception."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := base
-			if strings.HasPrefix(tt.name, "french") {
-				b = "La Ville doit payer chaque facture dans les trente (30) jours suivant sa réception."
-			}
+			b := cmp.Or(tt.base, base)
 			r := Merge3(b, tt.ours, tt.theirs)
 			if r.Text != tt.want {
 				t.Errorf("Text:\n got %q\nwant %q", r.Text, tt.want)

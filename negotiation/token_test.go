@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTokenize(t *testing.T) {
@@ -53,5 +54,23 @@ func TestCountWords(t *testing.T) {
 				t.Errorf("countWords(%q) = %d, want %d", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestASCIIKindMatchesUnicode checks the ASCII fast path against the
+// Unicode classification it stands in for.
+func TestASCIIKindMatchesUnicode(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		r := rune(c)
+		want := tokenPunct
+		switch {
+		case isSpace(r):
+			want = tokenSpace
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			want = tokenWord
+		}
+		if got := asciiKind(byte(c)); got != want {
+			t.Errorf("asciiKind(%q) = %d, want %d", r, got, want)
+		}
 	}
 }
