@@ -25,7 +25,8 @@ const (
 	ReadContract    Action = "contract.read"
 	Assemble        Action = "contract.assemble"
 	Propose         Action = "contract.propose"
-	Decide          Action = "contract.decide"
+	Decide          Action = "contract.decide"  // open a draft to its vendor; decide for the city
+	Respond         Action = "contract.respond" // accept, reject or counter the other side's amendments
 	CommentExternal Action = "contract.comment"
 	CommentInternal Action = "contract.comment_internal"
 	ReadInternal    Action = "contract.read_internal"
@@ -45,8 +46,8 @@ var grants = map[identity.Role][]Action{
 	identity.RoleAdmin:         append([]Action{ManageUsers, ManageOrgs, ManageTokens, VerifyAudit}, cityRead...),
 	identity.RoleLibraryEditor: append([]Action{DraftLibrary, ImportLibrary}, cityRead...),
 	identity.RoleApprover:      append([]Action{ApproveLibrary, RetireLibrary, SignOff, CommentExternal, CommentInternal}, cityRead...),
-	identity.RoleLegal:         append([]Action{Assemble, Propose, Decide, CommentExternal, CommentInternal, Finalize, Upgrade}, cityRead...),
-	identity.RoleVendor:        {ReadLibrary, ReadContract, Propose, CommentExternal},
+	identity.RoleLegal:         append([]Action{Assemble, Propose, Decide, Respond, CommentExternal, CommentInternal, Finalize, Upgrade}, cityRead...),
+	identity.RoleVendor:        {ReadLibrary, ReadContract, Propose, Respond, CommentExternal},
 	identity.RoleViewer:        cityRead,
 }
 
@@ -72,6 +73,7 @@ func Require(p identity.Principal, a Action) error {
 type ContractParties struct {
 	OwnerOrg  string // the municipality
 	VendorOrg string // the counterparty (for a consortium, its lead)
+	Open      bool   // opened to the vendor (a draft is the city's alone)
 }
 
 // CanSee reports whether p may see a contract at all: the municipality's
@@ -80,7 +82,7 @@ type ContractParties struct {
 // same procurement round.
 func CanSee(p identity.Principal, c ContractParties) bool {
 	if p.Role() == identity.RoleVendor {
-		return p.Org.ID == c.VendorOrg
+		return c.Open && p.Org.ID == c.VendorOrg
 	}
 	return p.IsCity() && p.Org.ID == c.OwnerOrg
 }

@@ -92,7 +92,7 @@ func (l *Library) Revise(ctx context.Context, key string, n int, v Version, by s
 	if err != nil {
 		return VersionState{}, err
 	}
-	cur, err := e.version(n)
+	cur, err := e.Version(n)
 	if err != nil {
 		return VersionState{}, err
 	}
@@ -127,7 +127,7 @@ func (l *Library) transition(ctx context.Context, key string, n int, by, typ, re
 	if err != nil {
 		return VersionState{}, err
 	}
-	cur, err := e.version(n)
+	cur, err := e.Version(n)
 	if err != nil {
 		return VersionState{}, err
 	}
@@ -149,7 +149,7 @@ func (l *Library) transition(ctx context.Context, key string, n int, by, typ, re
 	if err != nil {
 		return VersionState{}, err
 	}
-	return e.version(n)
+	return e.Version(n)
 }
 
 // SystemActor drafts and approves the starter library.
@@ -183,7 +183,7 @@ func (l *Library) Version(ctx context.Context, key string, n int) (VersionState,
 	if n == 0 {
 		return e.LatestApproved()
 	}
-	return e.version(n)
+	return e.Version(n)
 }
 
 func (l *Library) entry(ctx context.Context, key string) (Entry, error) {

@@ -49,7 +49,8 @@ func (e *Entry) apply(ev event) {
 	}
 }
 
-func (e Entry) version(n int) (VersionState, error) {
+// Version returns version n of the clause.
+func (e Entry) Version(n int) (VersionState, error) {
 	if n < 1 || n > len(e.Versions) {
 		return VersionState{}, apperr.New(apperr.NotFound, "%s has no version %d", e.Clause.Key, n)
 	}

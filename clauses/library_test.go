@@ -52,7 +52,10 @@ func TestLibraryLifecycle(t *testing.T) {
 	if _, err := l.Revise(ctx, "SCL-LOL-01", 1, validVersion(), "amira"); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("editing an approved version: %v, want Conflict", err)
 	}
-	v2 := mustDraft(t, l, "amira", func(v *Version) { v.Effective = "2026-06-01"; v.ChangeNote = Text{"Statute amended.", "Loi modifiée."} })
+	v2 := mustDraft(t, l, "amira", func(v *Version) {
+		v.Effective = "2026-06-01"
+		v.ChangeNote = Text{"Statute amended.", "Loi modifiée."}
+	})
 	if v2.N != 2 {
 		t.Fatalf("second draft numbered %d", v2.N)
 	}

@@ -201,7 +201,7 @@ func item(l srcLine, label string, st *listState) (Block, string, int, error) {
 		if st.items == 0 {
 			msg += `; to start a paragraph with "(", write "\("`
 		}
-		if isRoman(label) && st.items > 0 {
+		if st.items > 0 && label == "("+romanLabel(st.subitems+1)+")" {
 			msg += "; level-2 items are indented by four spaces"
 		}
 		return Block{}, "", 0, &ParseError{l.num, 1, msg}

@@ -66,7 +66,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"out of order", "(a) one\n\n(c) three", 3, 1, "(c) where (b) was expected"},
 		{"first item not a", "Intro\n\n(b) two", 3, 1, `write "\("`},
-		{"roman at column 1", "(a) one\n\n(ii) two", 3, 1, "indented by four spaces"},
+		{"roman at column 1", "(a) one\n\n(i) two", 3, 1, "indented by four spaces"},
 		{"sub without item", "Intro\n\n    (i) sub", 3, 5, "must follow a level-1 item"},
 		{"sub out of order", "(a) x\n\n    (ii) y", 3, 5, "(ii) where (i) was expected"},
 		{"bad indent", "  text", 1, 1, "only level-2 items are indented"},

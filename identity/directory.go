@@ -190,8 +190,8 @@ func (d *Directory) CreateToken(ctx context.Context, userID, name, secret string
 	return secret, t, nil
 }
 
-// RevokeToken revokes the token with the given hash. Revoking twice is a
-// Conflict (the revocation record exists).
+// RevokeToken revokes the token with the given hash. Revoking a revoked
+// token changes nothing and succeeds (DELETE is idempotent).
 func (d *Directory) RevokeToken(ctx context.Context, hash string) error {
 	recs, err := d.Log.Read(ctx, "token/"+hash, 1)
 	if err != nil {
@@ -205,7 +205,7 @@ func (d *Directory) RevokeToken(ctx context.Context, hash string) error {
 		return err
 	}
 	if t.Revoked {
-		return apperr.New(apperr.Conflict, "token already revoked")
+		return nil
 	}
 	t.Revoked = true
 	_, err = records.Append(ctx, d.Log, recs[len(recs)-1], "token/"+hash, d.Now(), t)

@@ -6,9 +6,12 @@ const maxCleanupPasses = 16
 
 // cleanupSemantic makes a minimal edit script readable, on token
 // boundaries: each maximal run of edits becomes one delete and one insert,
-// and a short equality between two edits is folded into them when it holds
-// no more words than the edit on either side (so "A of B" -> "X of Y" reads
-// as one replacement, not two with a lonely "of" between them).
+// and an equality of only white space and punctuation between two edits of
+// words is folded into them (so "ten days" -> "five weeks" reads as one
+// replacement, not two around a kept space). Equalities that hold a word are
+// kept: folding them would read better in a rewrite but overstate the edit
+// (measured on the benchmark corpus, it pushed the changed-word count above
+// an exact word-level diff's).
 func cleanupSemantic(runs []opRun, a, b []string) []opRun {
 	runs = normalizeScript(runs, a, b)
 	for pass := 0; pass < maxCleanupPasses; pass++ {
@@ -22,8 +25,8 @@ func cleanupSemantic(runs []opRun, a, b []string) []opRun {
 	return runs
 }
 
-// foldShortEqualities turns each short equality that sits between two
-// edits into a delete plus an insert of the same tokens. runs must be
+// foldShortEqualities turns each equality without words that sits between
+// two edits of words into a delete plus an insert of the same tokens. runs must be
 // normalised: between two equalities there is at most one delete and one
 // insert.
 func foldShortEqualities(runs []opRun, a, b []string) ([]opRun, bool) {
@@ -34,7 +37,7 @@ func foldShortEqualities(runs []opRun, a, b []string) ([]opRun, bool) {
 	for k, r := range runs {
 		if r.op == OpEqual && k > 0 && k+1 < len(runs) {
 			w := wordTokens(a[i : i+r.n])
-			if w < weights[k-1] && w < weights[k+1] {
+			if w == 0 && weights[k-1] > 0 && weights[k+1] > 0 {
 				out = append(out, opRun{OpDelete, r.n}, opRun{OpInsert, r.n})
 				i += r.n
 				changed = true
@@ -50,7 +53,7 @@ func foldShortEqualities(runs []opRun, a, b []string) ([]opRun, bool) {
 }
 
 // editWeights gives each non-equal run the weight of the edit it belongs
-// to: the number of words (non-space tokens) on its larger side.
+// to: the number of words (letter and digit tokens) on its larger side.
 func editWeights(runs []opRun, a, b []string) []int {
 	weights := make([]int, len(runs))
 	i, j := 0, 0
@@ -77,11 +80,11 @@ func editWeights(runs []opRun, a, b []string) []int {
 	return weights
 }
 
-// wordTokens counts the tokens that are not white space.
+// wordTokens counts the tokens that are words (letters and digits).
 func wordTokens(tokens []string) int {
 	n := 0
 	for _, t := range tokens {
-		if kindOf(t) != tokenSpace {
+		if kindOf(t) == tokenWord {
 			n++
 		}
 	}

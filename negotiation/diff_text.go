@@ -70,16 +70,83 @@ func (d differ) diff(old, new string) TextDiff {
 
 // tokenScript is the edit script between two token sequences: go-diff's,
 // or a coarse one if the tokens cannot be encoded or go-diff fails.
+// go-diff aligns word units (a word or punctuation mark with the white space
+// after it, compared without that white space), so the diff is minimal in
+// words: matching white space never anchors an alignment.
 func (d differ) tokenScript(a, b []string) []opRun {
+	keysA, sizesA := wordUnits(a)
+	keysB, sizesB := wordUnits(b)
 	m := make(tokenRunes)
-	ra, okA := m.encode(a)
-	rb, okB := m.encode(b)
+	ra, okA := m.encode(keysA)
+	rb, okB := m.encode(keysB)
 	if okA && okB {
 		if runs, ok := diffRunes(ra, rb, d.timeout); ok {
-			return runs
+			return expandUnits(runs, sizesA, sizesB, a, b)
 		}
 	}
 	return coarseScript(a, b)
+}
+
+// wordUnits groups tokens into units of one non-space token and the white
+// space that follows it; white space at the start is a unit of its own. It
+// returns each unit's key (the non-space token) and its number of tokens.
+func wordUnits(tokens []string) (keys []string, sizes []int) {
+	keys = make([]string, 0, len(tokens)/2+1)
+	sizes = make([]int, 0, len(tokens)/2+1)
+	for i := 0; i < len(tokens); {
+		key, n := tokens[i], 1
+		if kindOf(key) == tokenSpace {
+			key = "\x00" + key // cannot equal a non-space token
+		} else if i+1 < len(tokens) && kindOf(tokens[i+1]) == tokenSpace {
+			n = 2
+		}
+		keys, sizes = append(keys, key), append(sizes, n)
+		i += n
+	}
+	return keys, sizes
+}
+
+// expandUnits turns an edit script over word units into one over tokens.
+// Units that match by key but differ in their trailing white space keep the
+// word equal and replace the white space.
+func expandUnits(runs []opRun, sizesA, sizesB []int, a, b []string) []opRun {
+	out := make([]opRun, 0, len(runs))
+	ua, ub, ta, tb := 0, 0, 0, 0
+	for _, r := range runs {
+		switch r.op {
+		case OpDelete:
+			n := sum(sizesA[ua : ua+r.n])
+			out = appendRun(out, opRun{OpDelete, n})
+			ua, ta = ua+r.n, ta+n
+		case OpInsert:
+			n := sum(sizesB[ub : ub+r.n])
+			out = appendRun(out, opRun{OpInsert, n})
+			ub, tb = ub+r.n, tb+n
+		case OpEqual:
+			for k := 0; k < r.n; k++ {
+				sa, sb := sizesA[ua+k], sizesB[ub+k]
+				if sa == sb && (sa == 1 || a[ta+1] == b[tb+1]) {
+					out = appendRun(out, opRun{OpEqual, sa})
+				} else {
+					out = appendRun(out, opRun{OpEqual, 1})
+					out = appendRun(out, opRun{OpDelete, sa - 1})
+					out = appendRun(out, opRun{OpInsert, sb - 1})
+				}
+				ta, tb = ta+sa, tb+sb
+			}
+			ua, ub = ua+r.n, ub+r.n
+		}
+	}
+	return out
+}
+
+// sum adds up xs.
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
 }
 
 // coarseScript keeps the common prefix and suffix and replaces the middle.

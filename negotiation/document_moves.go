@@ -30,29 +30,27 @@ func indexKeys(keys []string) map[string]int {
 }
 
 // movedClauses returns the keys of clauses present in both versions that
-// changed article or left the longest run of clauses kept in their
+// changed article, or that left the longest run of clauses kept in their
 // relative order. Clauses that only shifted because others were inserted or
 // deleted stay in that run, so renumbering alone is never a move.
 func movedClauses(oldKeys, newKeys []string, oldIndex map[string]int, old, new []ClauseText) map[string]bool {
-	var common []string // in new order
+	moved := make(map[string]bool)
+	var stay []string // clauses in both versions and the same article, in new order
 	var oldPos []int
-	for _, k := range newKeys {
-		if o, ok := oldIndex[k]; ok {
-			common = append(common, k)
+	for n, k := range newKeys {
+		o, ok := oldIndex[k]
+		switch {
+		case !ok:
+		case old[o].Article != new[n].Article:
+			moved[k] = true
+		default:
+			stay = append(stay, k)
 			oldPos = append(oldPos, o)
 		}
 	}
-	kept := longestIncreasing(oldPos)
-	moved := make(map[string]bool)
-	for i, k := range common {
-		if !kept[i] {
-			moved[k] = true
-		}
-	}
-	newIndex := indexKeys(newKeys)
-	for _, k := range common {
-		if old[oldIndex[k]].Article != new[newIndex[k]].Article {
-			moved[k] = true
+	for i, kept := range longestIncreasing(oldPos) {
+		if !kept {
+			moved[stay[i]] = true
 		}
 	}
 	return moved

@@ -42,12 +42,27 @@ func tokenize(s string) []string {
 // runeKind is the kind of token a rune belongs to; size tells a genuine
 // U+FFFD (size 3) from an invalid byte (size 1).
 func runeKind(r rune, size int) tokenKind {
+	if r < utf8.RuneSelf {
+		return asciiKind(byte(r))
+	}
 	switch {
 	case r == utf8.RuneError && size <= 1:
 		return tokenPunct
 	case isSpace(r):
 		return tokenSpace
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return tokenWord
+	default:
+		return tokenPunct
+	}
+}
+
+// asciiKind is runeKind for ASCII, without the Unicode tables.
+func asciiKind(c byte) tokenKind {
+	switch {
+	case c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f):
+		return tokenSpace
+	case (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'):
 		return tokenWord
 	default:
 		return tokenPunct

@@ -15,8 +15,9 @@ import (
 
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/internal/password"
+	"github.com/civicpact/civicpact/internal/testenv"
+	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/server"
-	"github.com/civicpact/civicpact/storage/sqlite"
 )
 
 // env is a running server over a fresh SQLite store, with a city, two
@@ -30,6 +31,9 @@ type env struct {
 	vendor identity.Org // the counterparty of test contracts
 	rival  identity.Org // a second vendor that must never see the first one's objects
 	tokens map[string]string
+	calls  int // bodies that must differ per call count here
+	// contracts is the negotiation service, for fixtures.
+	contracts *negotiation.Service
 }
 
 // the callers the authorization table is written for.
@@ -37,12 +41,8 @@ var callers = []string{"anonymous", "admin", "library_editor", "legal", "approve
 
 func mustEnv(t *testing.T) *env {
 	t.Helper()
-	ctx := context.Background()
-	store, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := testenv.MustSQLite(t)
+	te := testenv.New(t, store)
 	var n atomic.Int64
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	dir := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1},
@@ -61,7 +61,9 @@ func mustEnv(t *testing.T) *env {
 	}
 	e.tokens["rival_vendor"] = mustUserToken(t, dir, e.rival, "rival", identity.RoleVendor)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Directory: dir, Now: dir.Now}, logger)
+	e.contracts = te.Contracts
+	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Log: store, Directory: dir,
+		Library: te.Library, Contracts: te.Contracts, Now: dir.Now}, logger)
 	e.app = s
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)
@@ -145,4 +147,11 @@ func (e *env) do(caller, method, path string, body any) response {
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
 	return response{Status: res.StatusCode, Header: res.Header, Body: raw}
+}
+
+func mustDecode(t *testing.T, raw []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
 }

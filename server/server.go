@@ -12,7 +12,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/records"
 )
 
 // Config is the part of the program's configuration the server needs.
@@ -30,7 +33,10 @@ type Pinger interface {
 // Deps are the domain services the handlers call.
 type Deps struct {
 	Store     Pinger
+	Log       records.Log // the record log, for whole-store chain verification
 	Directory *identity.Directory
+	Library   *clauses.Library
+	Contracts *negotiation.Service
 	Now       func() time.Time
 }
 

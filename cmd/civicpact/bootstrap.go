@@ -4,12 +4,17 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/library"
 )
 
 // bootstrap prepares an empty store: the first municipality and its admin,
 // whose API token is CIVICPACT_ADMIN_TOKEN or a generated one printed once.
 func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
+	if err := seedLibrary(ctx, svc.library); err != nil {
+		return fmt.Errorf("load the starter library: %w", err)
+	}
 	has, err := svc.directory.HasUsers(ctx)
 	if err != nil || has {
 		return err
@@ -32,4 +37,19 @@ func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 		fmt.Fprintf(m.Stdout, "civicpact: created user %q with the token from CIVICPACT_ADMIN_TOKEN\n", admin.Username)
 	}
 	return nil
+}
+
+// seedLibrary loads the starter library (embedded in the binary) into a
+// store that has no clauses yet.
+func seedLibrary(ctx context.Context, lib *clauses.Library) error {
+	all, err := lib.All(ctx)
+	if err != nil || len(all) > 0 {
+		return err
+	}
+	files, err := library.ReadDir(library.Starter())
+	if err != nil {
+		return err
+	}
+	_, err = lib.Import(ctx, library.ImportItems(files))
+	return err
 }

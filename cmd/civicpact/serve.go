@@ -12,8 +12,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/internal/password"
+	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/records"
 	"github.com/civicpact/civicpact/server"
 )
@@ -46,6 +48,8 @@ func (m *Main) logger(cfg Config) *slog.Logger {
 type services struct {
 	log       records.Log
 	directory *identity.Directory
+	library   *clauses.Library
+	contracts *negotiation.Service
 }
 
 func (m *Main) wire(log records.Log) *services {
@@ -54,9 +58,12 @@ func (m *Main) wire(log records.Log) *services {
 		hasher = password.Default
 	}
 	now := func() time.Time { return time.Now().UTC() }
+	lib := &clauses.Library{Log: log, Now: now}
 	return &services{
 		log:       log,
 		directory: &identity.Directory{Log: log, Hasher: hasher, Now: now, NewID: newID},
+		library:   lib,
+		contracts: &negotiation.Service{Log: log, Library: lib, Now: now, NewID: newID},
 	}
 }
 
@@ -75,7 +82,7 @@ func (m *Main) Serve(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("prepare the store: %w", err)
 	}
 	srv := server.New(server.Config{MaxBody: cfg.MaxBody, RequestTimeout: cfg.RequestTimeout, Version: version},
-		server.Deps{Store: store, Directory: svc.directory, Now: func() time.Time { return time.Now().UTC() }}, logger)
+		server.Deps{Store: store, Log: store, Directory: svc.directory, Library: svc.library, Contracts: svc.contracts, Now: func() time.Time { return time.Now().UTC() }}, logger)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (set CIVICPACT_ADDR to a free address)", cfg.Addr, err)

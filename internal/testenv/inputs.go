@@ -1,0 +1,35 @@
+package testenv
+
+import (
+	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/templates"
+)
+
+// PilotInput is journey 1's living-lab pilot for the City of Port-Royal,
+// Ontario, in English, with Curbside Labs.
+func PilotInput() templates.Input {
+	return templates.Input{
+		Template: templates.Ref{Key: "TPL-PILOT", Version: 1}, Province: "ON", Languages: []clauses.Lang{clauses.EN},
+		ProcurementRef: "PR-2026-014",
+		Parties: []templates.Party{
+			{Role: "city", Name: "City of Port-Royal", Address: "100 Harbour Street, Port-Royal, Ontario",
+				Signatories: []templates.Signatory{{Name: "Amira Haddad", Title: "Senior Solicitor", AuthorityRef: "By-law 2024-117, s. 4"}}},
+			{Role: "vendor", Name: "Curbside Labs Inc.", Address: "44 King Street West, Port-Royal, Ontario",
+				Signatories: []templates.Signatory{{Name: "Jordan Okafor", Title: "Chief Executive Officer"}}},
+		},
+		Variables: map[string]any{
+			"contract_value_cad":    "90000",
+			"venue":                 "Port-Royal",
+			"pilot_purpose":         "to test whether curbside occupancy sensors reduce the time drivers spend looking for parking and the double-parking of delivery vehicles",
+			"sites":                 "three curbside sites on Harbour Street, Market Square and Station Road",
+			"data_feeds":            "the City's on-street parking inventory and anonymised pay-station transaction counts",
+			"success_criteria":      "sensor occupancy accuracy of at least 95 % against manual counts, and a 15 % drop in average search time at the three sites",
+			"start_date":            "2026-05-01",
+			"code_of_conduct_ref":   "the City of Port-Royal Supplier Code of Conduct (2025)",
+			"city_notice_address":   "City Solicitor, City of Port-Royal, 100 Harbour Street, Port-Royal, Ontario",
+			"vendor_notice_address": "Chief Executive Officer, Curbside Labs Inc., 44 King Street West, Port-Royal, Ontario",
+			"authority_ref":         "By-law 2024-117, section 4",
+		},
+		Positions: map[string]string{},
+	}
+}

@@ -1,0 +1,68 @@
+// Package testenv builds real, fresh stores for tests: an embedded SQLite
+// database in a temporary directory with the starter library imported, and
+// the domain services over it. Nothing in it is a mock.
+package testenv
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/library"
+	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/records"
+	"github.com/civicpact/civicpact/storage/sqlite"
+)
+
+// Start is the fixed instant test clocks start from.
+var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// Env is a store with services over it.
+type Env struct {
+	Log       records.Log
+	Library   *clauses.Library
+	Contracts *negotiation.Service
+	Now       func() time.Time
+	NewID     func(prefix string) string
+}
+
+// MustSQLite opens a fresh SQLite store, closed when the test ends.
+func MustSQLite(t testing.TB) records.Log {
+	t.Helper()
+	log, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { log.Close() })
+	return log
+}
+
+// New returns services over log with a clock that advances one second per
+// reading and sequential IDs, and the starter library imported.
+func New(t testing.TB, log records.Log) *Env {
+	t.Helper()
+	var tick, ids atomic.Int64
+	now := func() time.Time { return Start.Add(time.Duration(tick.Add(1)) * time.Second) }
+	newID := func(prefix string) string { return prefix + "_" + itoa(ids.Add(1)) }
+	lib := &clauses.Library{Log: log, Now: now}
+	files, err := library.ReadDir(library.Starter())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Import(context.Background(), library.ImportItems(files)); err != nil {
+		t.Fatal(err)
+	}
+	return &Env{Log: log, Library: lib, Now: now, NewID: newID,
+		Contracts: &negotiation.Service{Log: log, Library: lib, Now: now, NewID: newID}}
+}
+
+func itoa(n int64) string {
+	s := ""
+	for n > 0 || s == "" {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	return s
+}
