@@ -1,8 +1,9 @@
 package clauses
 
 import (
+	"bytes"
 	"context"
-	"reflect"
+	"encoding/json"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -201,10 +202,14 @@ func (l *Library) entry(ctx context.Context, key string) (Entry, error) {
 }
 
 // sameContent reports whether two versions carry the same wording and
-// options (ignoring who drafted them and when).
+// options (ignoring who drafted them and when). It compares the stored
+// JSON form, so an empty list and a missing one are the same, as they are
+// once stored.
 func sameContent(a, b Version) bool {
 	a.DraftedBy, a.DraftedAt, b.DraftedBy, b.DraftedAt = "", time.Time{}, "", time.Time{}
-	return reflect.DeepEqual(a, b)
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
 func laterApproved(e Entry, n int) bool {
