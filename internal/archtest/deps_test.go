@@ -125,3 +125,15 @@ func allowed(imp string, internal, thirdParty []string) bool {
 	}
 	return false
 }
+
+// TestBinaryLinksNoTestServer keeps FerretDB (a test-time MongoDB stand-in)
+// out of the production binary.
+func TestBinaryLinksNoTestServer(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "../../cmd/civicpact").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "github.com/FerretDB/") {
+		t.Fatal("cmd/civicpact links FerretDB; import it only from _test.go files")
+	}
+}
