@@ -178,6 +178,8 @@ func authTable() []authCase {
 			return map[string]any{"clause_ids": []string{"scl-pilot-01"}, "rationale": "statute"}
 		}, "403 legal:409 rival_vendor:404"},
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
+		{"GET", "/api/v1/library/export", nobody, "200"},
+		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},
 	}
 }
 

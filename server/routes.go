@@ -14,8 +14,9 @@ type route struct {
 	Handler echo.HandlerFunc
 	Summary string
 	Tag     string
-	Public  bool // served without authentication
-	Body    any  // request body type, for the OpenAPI document
+	Public  bool  // served without authentication
+	Body    any   // request body type, for the OpenAPI document
+	MaxBody int64 // overrides the server's body limit for this route
 }
 
 // registerRoutes is the single list of every route civicpact serves.
@@ -64,6 +65,8 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/upgrade", Handler: s.upgradeContract, Summary: "Move clauses to their latest approved version, or record keeping the pinned one (legal)", Tag: "contracts", Body: upgradeRequest{}},
 		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/impact", Handler: s.clauseImpact, Summary: "Contracts not yet final that pin an older version of the clause, with the word diff", Tag: "library"},
 		{Method: http.MethodGet, Path: "/api/v1/audit/verify", Handler: s.verifyAll, Summary: "Recompute every hash chain in the store (admin)", Tag: "audit"},
+		{Method: http.MethodGet, Path: "/api/v1/library/export", Handler: s.exportLibrary, Summary: "The clause library as a zip of Markdown files (library/FORMAT.md)", Tag: "library"},
+		{Method: http.MethodPost, Path: "/api/v1/library/import", Handler: s.importLibrary, Summary: "Apply library files; all valid or nothing changes, errors name file and line (admin)", Tag: "library", Body: importLibraryRequest{}, MaxBody: maxLibraryUpload},
 	}
 	for _, r := range s.routes {
 		h := r.Handler
@@ -71,5 +74,8 @@ func (s *Server) registerRoutes() {
 			h = requireAuth(h)
 		}
 		s.echo.Add(r.Method, r.Path, h)
+		if r.MaxBody > 0 {
+			s.bodyLimits[r.Method+" "+r.Path] = r.MaxBody
+		}
 	}
 }

@@ -48,6 +48,8 @@ type Server struct {
 	echo    *echo.Echo
 	metrics *metrics
 	routes  []route
+	// bodyLimits holds per-route body limits ("METHOD /path" → bytes).
+	bodyLimits map[string]int64
 }
 
 // New builds the server and registers every route.
@@ -61,7 +63,7 @@ func New(cfg Config, deps Deps, log *slog.Logger) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = echo.ExtractIPDirect()
-	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics()}
+	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics(), bodyLimits: map[string]int64{}}
 	e.HTTPErrorHandler = s.handleError
 	e.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, s.timeout, s.limitBody, s.authenticate)
 	s.registerRoutes()
