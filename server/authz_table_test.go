@@ -154,6 +154,7 @@ func authTable() []authCase {
 			in["vendors"] = []map[string]any{{"org_id": e.vendor.ID, "party": map[string]any{"name": "Curbside Labs Inc.", "address": "Port-Royal", "signatories": []map[string]any{{"name": "Jordan Okafor", "title": "CEO"}}}}}
 			return in
 		}, "403 legal:201"},
+		{"GET", "/api/v1/rounds/{ref}", nobody, "200 vendor:403 rival_vendor:403"},
 		{"GET", "/api/v1/contracts/{contract}", nobody, "200 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{draft}", nobody, "200 vendor:404 rival_vendor:404"},
 		{"POST", "/api/v1/contracts/{draft}/open", nobody, "403 legal:200 vendor:404 rival_vendor:404"},
@@ -184,13 +185,13 @@ func authTable() []authCase {
 }
 
 func (c authCase) resolve(f fixture) string {
-	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{token}", f.token).Replace(c.path)
+	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{token}", f.token, "{ref}", "PR-2026-014").Replace(c.path)
 }
 
 // template turns a table path back into echo's route syntax.
 func (c authCase) template() string {
 	p, _, _ := strings.Cut(c.path, "?")
-	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{token}", ":hash", "/1/", "/:n/")
+	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{token}", ":hash", "{ref}", ":ref", "/1/", "/:n/")
 	return strings.TrimSuffix(r.Replace(p+"/"), "/")
 }
 
