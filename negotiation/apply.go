@@ -306,6 +306,9 @@ func (s *State) applyFinalized(ev Event) error {
 	if ev.Actor.Side != City || ev.Finalized == nil {
 		return apperr.New(apperr.Forbidden, "only city legal staff finalise a contract")
 	}
+	if !s.Opened {
+		return apperr.New(apperr.Conflict, "open the contract to the vendor before finalising it")
+	}
 	if open := s.Blockers(); len(open) > 0 {
 		return &apperr.Error{Kind: apperr.Conflict, Message: "the contract cannot be finalised yet: " + open[0].Message.EN,
 			Current: map[string]any{"revision": s.Revision, "blockers": open}}

@@ -63,3 +63,25 @@ func RFPQuebecInput() templates.Input {
 		Positions: map[string]string{},
 	}
 }
+
+// RFPOntarioInput is a traditional RFP services agreement for the City of
+// Port-Royal, Ontario, in English.
+func RFPOntarioInput() templates.Input {
+	in := PilotInput()
+	in.Template = templates.Ref{Key: "TPL-RFP", Version: 1}
+	in.ProcurementRef = "RFP-2026-117"
+	in.Variables = map[string]any{
+		"contract_value_cad":     "750000",
+		"venue":                  "Port-Royal",
+		"start_date":             "2026-07-01",
+		"code_of_conduct_ref":    "the City of Port-Royal Supplier Code of Conduct (2025)",
+		"city_notice_address":    in.Variables["city_notice_address"],
+		"vendor_notice_address":  in.Variables["vendor_notice_address"],
+		"authority_ref":          in.Variables["authority_ref"],
+		"change_authority":       "By-law 2024-117, section 6 (signing limits)",
+		"escrow_agent":           "an independent escrow agent chosen by the City",
+		"privacy_contact_vendor": "the Vendor's privacy officer",
+		"lobbying_regime":        "the City of Port-Royal Lobbyist Registry By-law",
+	}
+	return in
+}
