@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/clauses"
@@ -206,7 +207,8 @@ func (s *State) applyDecision(ev Event) error {
 		a.DecidedBy, a.Reason = &by, d.Reason
 		ctr := *d.Counter
 		ctr.Counters = a.ID
-		s.propose(ev, &Redline{ID: ctr.ID, Rationale: d.Reason}, ctr)
+		rid, _, _ := strings.Cut(ctr.ID, ".") // a counter is redline "r<seq>" with one amendment
+		s.propose(ev, &Redline{ID: rid, Rationale: d.Reason}, ctr)
 	default:
 		return apperr.Fields("invalid decision", []apperr.FieldError{{Path: "action", Message: "must be accept, reject or counter"}})
 	}
