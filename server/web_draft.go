@@ -43,7 +43,7 @@ func (s *Server) getDraftPage(c echo.Context) error {
 		return err
 	}
 	base := e.Latest().Version
-	base.ChangeNote = clauses.Text{}
+	base.ChangeNote, base.Effective = clauses.Text{}, "" // the editor states both
 	return s.renderDraft(c, http.StatusOK, e, base, nil)
 }
 

@@ -81,7 +81,7 @@ var roleNames = map[identity.Role]string{
 func seedLibrary(t *testing.T, lib *clauses.Library) {
 	t.Helper()
 	data := clauses.Clause{Key: "SCL-DATA-01", Category: "data", Title: clauses.Text{EN: "Data Residency", FR: "Résidence des données"}}
-	mustSeed(t, lib, data, residency("2026-01-15", "Canada", "le Canada", "First publication.", "Première publication."), true)
+	mustSeed(t, lib, data, residency("2026-01-15", "Canada and nowhere else", "le Canada et nulle part ailleurs", "First publication.", "Première publication."), true)
 	mustSeed(t, lib, data, residency("2026-06-01", "Canada, with backups in the same province", "le Canada, avec des sauvegardes dans la même province",
 		"Backups must stay in the province.", "Les sauvegardes restent dans la province."), true)
 	mustSeed(t, lib, data, residency("2026-09-01", "Canada or a country the City approves in writing", "le Canada ou un pays que la Ville approuve par écrit",
@@ -117,8 +117,8 @@ func residency(effective, whereEN, whereFR, noteEN, noteFR string) clauses.Versi
 			Rationale: clauses.Text{EN: "Why " + id + ".", FR: "Pourquoi " + id + "."}, Body: clauses.Text{EN: en, FR: fr}}
 	}
 	return clauses.Version{Effective: effective, ChangeNote: clauses.Text{EN: noteEN, FR: noteFR},
-		Guidance: clauses.Text{EN: "Keeps the City's data in Canada so Canadian privacy law applies.", FR: "Garde les données de la Ville au Canada pour que le droit canadien s'applique."},
-		Remarks:  clauses.Text{EN: "Check the provincial privacy statute.", FR: "Vérifier la loi provinciale sur la vie privée."},
+		Guidance:   clauses.Text{EN: "Keeps the City's data in Canada so Canadian privacy law applies.", FR: "Garde les données de la Ville au Canada pour que le droit canadien s'applique."},
+		Remarks:    clauses.Text{EN: "Check the provincial privacy statute.", FR: "Vérifier la loi provinciale sur la vie privée."},
 		Provenance: clauses.Provenance{Source: "civicpact", Licence: "CC-BY-4.0"},
 		Positions: []clauses.Position{
 			pos("A", clauses.StancePreferred, "The **Vendor** stores all **City Data** in "+whereEN+".\n\n(a) no copy leaves it;\n\n(b) access from abroad is logged:\n\n    (i) by user;\n\n    (ii) by date.",

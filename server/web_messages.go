@@ -38,6 +38,7 @@ var messages = map[string]message{
 	"library.category": {"Category", "Catégorie"}, "library.status": {"Status", "Statut"}, "library.lang": {"Language", "Langue"},
 	"library.any": {"Any", "Toutes"}, "library.bothlangs": {"Both languages", "Les deux langues"},
 	"library.submit": {"Search", "Rechercher"}, "library.count": {"%d clauses found", "%d clauses trouvées"},
+	"library.count.one": {"%d clause found", "%d clause trouvée"},
 	"library.latest":    {"draft v%d pending", "ébauche v%d en attente"},
 	"library.positions": {"Positions:", "Positions :"}, "library.none": {"No clause matches. Try fewer words or another filter.", "Aucune clause ne correspond. Essayez moins de mots ou un autre filtre."},
 	"library.next": {"Next page", "Page suivante"},

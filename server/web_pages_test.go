@@ -127,7 +127,7 @@ func TestWebLibraryList(t *testing.T) {
 	}{
 		{"", []string{"SCL-DATA-01", "SCL-LOL-01", "SCL-IP-01", "3 clauses found"}, nil},
 		{"q=donnees", []string{"SCL-DATA-01"}, []string{"SCL-LOL-01"}},
-		{"category=liability", []string{"SCL-LOL-01", "1 clauses found"}, []string{"SCL-DATA-01"}},
+		{"category=liability", []string{"SCL-LOL-01", "1 clause found"}, []string{"SCL-DATA-01"}},
 		{"status=draft", []string{"SCL-IP-01"}, []string{"SCL-LOL-01"}},
 		{"lang=fr&q=plafonn%C3%A9e", []string{"SCL-LOL-01", "Limitation de responsabilité"}, []string{"SCL-DATA-01"}},
 		{"q=%3Cscript%3E", []string{"&lt;script&gt;", "0 clauses found"}, []string{"<script>"}},

@@ -73,6 +73,7 @@ func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"t":     translate,
 		"tf":    func(lang, key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
+		"tn":    countPhrase,
 		"badge": func(lang string, s any) badge { return badge{Lang: lang, S: fmt.Sprint(s)} },
 	}
 }
@@ -100,4 +101,13 @@ func (s *Server) page(c echo.Context, titleKey, nav string, body any) pageData {
 		d.User = &p
 	}
 	return d
+}
+
+// countPhrase formats a count with the singular message (key + ".one") for
+// one in English, and for zero and one in French, as French grammar has it.
+func countPhrase(lang, key string, n int) string {
+	if n == 1 || n == 0 && lang == "fr" {
+		key += ".one"
+	}
+	return fmt.Sprintf(translate(lang, key), n)
 }
