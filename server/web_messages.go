@@ -36,7 +36,7 @@ var messages = map[string]message{
 	"library.searchlabel": {"Search the library", "Rechercher dans la bibliothèque"},
 	"library.search":      {"Search", "Rechercher"}, "library.placeholder": {"e.g. data residency", "p. ex. résidence des données"},
 	"library.category": {"Category", "Catégorie"}, "library.status": {"Status", "Statut"}, "library.lang": {"Language", "Langue"},
-	"library.any": {"Any", "Toutes"}, "library.bothlangs": {"Both languages", "Les deux langues"},
+	"library.any": {"Any", "Toutes"}, "library.anystatus": {"Any", "Tous"}, "library.bothlangs": {"Both languages", "Les deux langues"},
 	"library.submit": {"Search", "Rechercher"}, "library.count": {"%d clauses found", "%d clauses trouvées"},
 	"library.count.one": {"%d clause found", "%d clause trouvée"},
 	"library.latest":    {"draft v%d pending", "ébauche v%d en attente"},
