@@ -39,6 +39,9 @@ type attempt struct {
 // streams "loginfail/<sha256(username, client)>/<window number>", so every
 // replica counts the same failures; a success clears the count.
 func (d *Directory) SignIn(ctx context.Context, username, password, client string) (Principal, error) {
+	if strings.TrimSpace(username) == "" || password == "" {
+		return Principal{}, apperr.New(apperr.Unauthenticated, "wrong username or password") // nothing to check or count
+	}
 	key := throttleKey(username, client)
 	now := d.Now().UTC()
 	fails, err := d.recentFailures(ctx, key, now)

@@ -119,7 +119,7 @@ func authTable() []authCase {
 		v["change_note"] = clauses.Text{EN: "Clarified notice.", FR: "Avis précisé."}
 		return v
 	}
-	return []authCase{
+	return append(webAuthCases(), []authCase{
 		{"GET", "/healthz", nobody, "200 anonymous:200"},
 		{"GET", "/readyz", nobody, "200 anonymous:200"},
 		{"GET", "/openapi.json", nobody, "200 anonymous:200"},
@@ -178,7 +178,7 @@ func authTable() []authCase {
 			return map[string]any{"clause_ids": []string{"scl-pilot-01"}, "rationale": "statute"}
 		}, "403 legal:409 rival_vendor:404"},
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
-	}
+	}...)
 }
 
 func (c authCase) resolve(f fixture) string {
