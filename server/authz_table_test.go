@@ -119,7 +119,7 @@ func authTable() []authCase {
 		v["change_note"] = clauses.Text{EN: "Clarified notice.", FR: "Avis précisé."}
 		return v
 	}
-	return []authCase{
+	return append(webAuthCases(), []authCase{
 		{"GET", "/healthz", nobody, "200 anonymous:200"},
 		{"GET", "/readyz", nobody, "200 anonymous:200"},
 		{"GET", "/openapi.json", nobody, "200 anonymous:200"},
@@ -181,7 +181,7 @@ func authTable() []authCase {
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
 		{"GET", "/api/v1/library/export", nobody, "200"},
 		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},
-	}
+	}...)
 }
 
 func (c authCase) resolve(f fixture) string {
