@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -99,7 +100,7 @@ func (l *Library) Revise(ctx context.Context, key string, n int, v Version, by s
 	}
 	if cur.Status != StatusDraft {
 		return VersionState{}, &apperr.Error{Kind: apperr.Conflict,
-			Message: "version " + itoa(n) + " of " + key + " is " + string(cur.Status) + " and can never change; draft a new version instead",
+			Message: "version " + strconv.Itoa(n) + " of " + key + " is " + string(cur.Status) + " and can never change; draft a new version instead",
 			Current: map[string]any{"version": n, "status": cur.Status, "latest": len(e.Versions)}}
 	}
 	v.Key, v.N, v.DraftedBy, v.DraftedAt = key, n, by, l.Now().UTC()
@@ -134,13 +135,13 @@ func (l *Library) transition(ctx context.Context, key string, n int, by, typ, re
 	}
 	switch {
 	case typ == "approve" && cur.Status != StatusDraft:
-		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "version " + itoa(n) + " is already " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
+		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "version " + strconv.Itoa(n) + " is already " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
 	case typ == "approve" && laterApproved(e, n):
 		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "a later version of " + key + " is already approved; draft a new version instead", Current: map[string]any{"latest": len(e.Versions)}}
 	case typ == "approve" && cur.DraftedBy == by && by != SystemActor:
 		return VersionState{}, apperr.New(apperr.Forbidden, "an approver may not approve their own draft")
 	case typ == "retire" && cur.Status != StatusApproved && cur.Status != StatusSuperseded:
-		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "only an approved version can be retired; version " + itoa(n) + " is " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
+		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "only an approved version can be retired; version " + strconv.Itoa(n) + " is " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
 	}
 	at := l.Now().UTC()
 	if _, err := records.Append(ctx, l.Log, e.head, stream(key), at, event{Type: typ, N: n, By: by, At: at, Reason: reason}); err != nil {

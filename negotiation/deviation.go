@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/civicpact/civicpact/clauses"
 )
@@ -99,7 +100,7 @@ func (s *State) ClauseTexts(lang clauses.Lang) []ClauseText {
 		if c.Deleted {
 			continue
 		}
-		out = append(out, ClauseText{ID: id, Number: c.Number, Title: c.Title.In(lang), Text: s.Displayed(c).In(lang), Article: itoa(c.Article)})
+		out = append(out, ClauseText{ID: id, Number: c.Number, Title: c.Title.In(lang), Text: s.Displayed(c).In(lang), Article: strconv.Itoa(c.Article)})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -132,5 +133,5 @@ func requireBase(st *State, base int64) error {
 }
 
 func errRevision(head int) error {
-	return apperr.Fields("invalid query", []apperr.FieldError{{Path: "from/to", Message: "revisions run from 1 to " + itoa(head)}})
+	return apperr.Fields("invalid query", []apperr.FieldError{{Path: "from/to", Message: "revisions run from 1 to " + strconv.Itoa(head)}})
 }
