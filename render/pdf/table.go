@@ -2,7 +2,7 @@ package pdf
 
 // Table geometry.
 const (
-	cellPad  = 4.0
+	cellPad = 4.0
 	// cellPadX is the horizontal padding: the gap between two columns is
 	// twice it, wide enough (over 1.5 em of table text) for text extraction
 	// to read each cell as its own column rather than run neighbouring
