@@ -63,7 +63,7 @@ func deviationSummary(st *negotiation.State, agreed *templates.Contract, d negot
 
 // changeExcerpt quotes the words that differ between the standard and the
 // agreed text, from the first differing word to the last: "“B” in place of
-// “A”", or "added “B”" and "removed “A”" when one side is empty.
+// “A”", or "adding “B”" or "removing “A”" when one side is empty.
 func changeExcerpt(standard, agreed string, c *templates.Contract, lang clauses.Lang) string {
 	l := domainLabelsFor(lang)
 	old := strings.Fields(plainMarkup(standard, c, lang))
@@ -81,9 +81,9 @@ func changeExcerpt(standard, agreed string, c *templates.Contract, lang clauses.
 	case len(added) > 0 && len(removed) > 0:
 		return quoteIn(clip(added), lang) + " " + l.inPlaceOf + " " + quoteIn(clip(removed), lang)
 	case len(added) > 0:
-		return l.added + colon(lang) + quoteIn(clip(added), lang)
+		return l.added + " " + quoteIn(clip(added), lang)
 	case len(removed) > 0:
-		return l.removed + colon(lang) + quoteIn(clip(removed), lang)
+		return l.removed + " " + quoteIn(clip(removed), lang)
 	}
 	return ""
 }

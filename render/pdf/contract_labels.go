@@ -86,7 +86,7 @@ func domainLabelsFor(lang clauses.Lang) domainLabels {
 			deleted: "supprimée", movedFrom: "Déplacée depuis l’article %s.",
 			position: "Position %s au lieu de la position normalisée %s",
 			wording:  "Libellé modifié", values: "Valeurs modifiées",
-			added: "ajout", removed: "retrait", deletedClause: "Clause supprimée", inPlaceOf: "au lieu de",
+			added: "ajout de", removed: "retrait de", deletedClause: "Clause supprimée", inPlaceOf: "au lieu de",
 			bindsCorporation: "J’ai le pouvoir de lier la société.",
 		}
 	}
@@ -97,7 +97,7 @@ func domainLabelsFor(lang clauses.Lang) domainLabels {
 		deleted: "deleted", movedFrom: "Moved from section %s.",
 		position: "Position %s instead of the standard position %s",
 		wording:  "Wording amended", values: "Values changed",
-		added: "added", removed: "removed", deletedClause: "Clause deleted", inPlaceOf: "in place of",
+		added: "adding", removed: "removing", deletedClause: "Clause deleted", inPlaceOf: "in place of",
 		bindsCorporation: "I have authority to bind the corporation.",
 	}
 }
