@@ -56,14 +56,14 @@ func deviationSummary(st *negotiation.State, agreed *templates.Contract, d negot
 		if slices.Contains(d.Kinds, "values") {
 			label = l.values
 		}
-		parts = append(parts, label+colon(lang)+changeExcerpt(cs.Original.In(lang), cs.Text.In(lang), agreed, lang))
+		parts = append(parts, label+" — "+changeExcerpt(cs.Original.In(lang), cs.Text.In(lang), agreed, lang))
 	}
 	return strings.Join(parts, ". ")
 }
 
 // changeExcerpt quotes the words that differ between the standard and the
 // agreed text, from the first differing word to the last: "“B” in place of
-// “A”", or "adding “B”" or "removing “A”" when one side is empty.
+// “A”", or "added “B”" or "removed “A”" when one side is empty.
 func changeExcerpt(standard, agreed string, c *templates.Contract, lang clauses.Lang) string {
 	l := domainLabelsFor(lang)
 	old := strings.Fields(plainMarkup(standard, c, lang))
@@ -94,14 +94,6 @@ func clip(ws []string) string {
 		return strings.Join(ws[:excerptWords], " ") + " …"
 	}
 	return strings.Join(ws, " ")
-}
-
-// colon is ": ", with a no-break space before it in French.
-func colon(lang clauses.Lang) string {
-	if lang == clauses.FR {
-		return "\u00a0: "
-	}
-	return ": "
 }
 
 // quoteIn puts s in the quotation marks of lang.

@@ -63,7 +63,9 @@ func contractInput(key string, lang clauses.Lang) templates.Input {
 	}
 	if key == "TPL-PILOT" || key == "TPL-CHALLENGE" {
 		for _, k := range []string{"pilot_purpose", "sites", "data_feeds", "success_criteria", "start_date"} {
-			vars[k] = in.Variables[k]
+			if vars[k] == nil {
+				vars[k] = in.Variables[k]
+			}
 		}
 	}
 	switch key {

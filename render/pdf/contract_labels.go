@@ -97,7 +97,7 @@ func domainLabelsFor(lang clauses.Lang) domainLabels {
 		deleted: "deleted", movedFrom: "Moved from section %s.",
 		position: "Position %s instead of the standard position %s",
 		wording:  "Wording amended", values: "Values changed",
-		added: "adding", removed: "removing", deletedClause: "Clause deleted", inPlaceOf: "in place of",
+		added: "added", removed: "removed", deletedClause: "Clause deleted", inPlaceOf: "in place of",
 		bindsCorporation: "I have authority to bind the corporation.",
 	}
 }
