@@ -54,6 +54,12 @@ func contractInput(key string, lang clauses.Lang) templates.Input {
 			vars[k] = v
 		}
 	}
+	if lang == clauses.FR && (key == "TPL-PILOT" || key == "TPL-CHALLENGE") {
+		vars["pilot_purpose"] = "de vérifier si des capteurs d’occupation en bordure de rue réduisent le temps que les conducteurs passent à chercher une place"
+		vars["sites"] = "trois emplacements en bordure de rue, rue des Forges, place du Marché et rue de la Gare"
+		vars["data_feeds"] = "l’inventaire du stationnement sur rue de la Ville et les données anonymisées des horodateurs"
+		vars["success_criteria"] = "une précision d’occupation d’au moins 95 % par rapport aux comptages manuels"
+	}
 	if key != "TPL-PILOT" {
 		vars["start_date"] = in.Variables["start_date"]
 	} else {
