@@ -65,6 +65,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/impact", Handler: s.clauseImpact, Summary: "Contracts not yet final that pin an older version of the clause, with the word diff", Tag: "library"},
 		{Method: http.MethodGet, Path: "/api/v1/audit/verify", Handler: s.verifyAll, Summary: "Recompute every hash chain in the store (admin)", Tag: "audit"},
 	}
+	s.routes = append(s.routes, s.pdfRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if !r.Public {
