@@ -3,6 +3,7 @@ package pdf_test
 import (
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -218,5 +219,23 @@ func TestFromStateDeterministic(t *testing.T) {
 	keepPDF(t, "journey1-final-en.pdf", a)
 	if string(a) != string(b) {
 		t.Fatal("two renders of the same final contract differ")
+	}
+}
+
+// BenchmarkFromStateRender maps and renders journey 1's final contract,
+// as the PDF route does for each request.
+func BenchmarkFromStateRender(b *testing.B) {
+	env := testenv.New(b, testenv.MustSQLite(b))
+	st := mustFinalPilot(b, env)
+	devs := mustDeviations(b, env, st)
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := pdf.FromState(st, devs, clauses.EN, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pdf.Render(io.Discard, doc); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
