@@ -181,6 +181,11 @@ func authTable() []authCase {
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
 		{"GET", "/api/v1/library/export", nobody, "200"},
 		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},
+
+		{"GET", "/api/v1/contracts/{contract}/pdf", nobody, "409 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/pdf?draft=1&lang=en", nobody, "200 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{draft}/pdf?draft=1", nobody, "200 vendor:404 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/redline.pdf?from=1&to=3", nobody, "200 rival_vendor:404"},
 	}...)
 }
 

@@ -70,6 +70,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/library/import", Handler: s.importLibrary, Summary: "Apply library files; all valid or nothing changes, errors name file and line (admin)", Tag: "library", Body: importLibraryRequest{}, MaxBody: maxLibraryUpload},
 	}
 	s.routes = append(s.routes, s.webRoutes()...)
+	s.routes = append(s.routes, s.pdfRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if !r.Public {

@@ -1,0 +1,92 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/civicpact/civicpact/apperr"
+	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/templates"
+)
+
+// markupBlocks parses clause markup into blocks: (a) and (i) items keep
+// their labels and levels, defined terms are bold, and each cross-reference
+// reads as the contract numbers it ("section 7.2", « article 7.2 »). A
+// reference to a clause the contract no longer has, or a variable left
+// unresolved, is printed in square brackets rather than silently dropped.
+func markupBlocks(src string, c *templates.Contract, lang clauses.Lang) ([]Block, error) {
+	doc, err := clauses.Parse(src)
+	if err != nil {
+		return nil, apperr.Wrap(apperr.Internal, err, "parse clause text")
+	}
+	refs := func(key string) (string, bool) { return c.RefLabel(key, lang) }
+	resolved, _ := doc.Resolve(func(string) (string, bool) { return "", false }, refs)
+	out := make([]Block, 0, len(resolved.Blocks))
+	for _, b := range resolved.Blocks {
+		blk := Block{Level: b.Level, Label: b.Label}
+		for _, in := range b.Inlines {
+			blk.Runs = append(blk.Runs, inlineRun(in, lang))
+		}
+		out = append(out, blk)
+	}
+	return out, nil
+}
+
+// inlineRun is one resolved inline as a run.
+func inlineRun(in clauses.Inline, lang clauses.Lang) Run {
+	switch in.Kind {
+	case clauses.InlineTerm:
+		return Run{Text: typeset(in.Text, lang), Style: Term}
+	case clauses.InlineVar:
+		return Run{Text: "[" + in.Name + "]"}
+	case clauses.InlineRef:
+		return Run{Text: "[" + in.Name + "]"}
+	}
+	return Run{Text: typeset(in.Text, lang)}
+}
+
+// paragraphs parses markup (a recital) into plain paragraphs.
+func paragraphs(src string, c *templates.Contract, lang clauses.Lang) ([]Paragraph, error) {
+	blocks, err := markupBlocks(src, c, lang)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Paragraph, 0, len(blocks))
+	for _, b := range blocks {
+		runs := b.Runs
+		if b.Label != "" {
+			runs = append([]Run{{Text: b.Label + " "}}, runs...)
+		}
+		out = append(out, Paragraph{Runs: runs})
+	}
+	return out, nil
+}
+
+// typeset prepares text for the page. A word that ends in a hyphen ("a
+// rating of A- by …") is kept on the line of the word after it, since a
+// hyphen at a line's end reads as a word split in two (and text extraction
+// joins the lines). French also gets the no-break spaces the library's plain
+// spaces leave out: no line may break inside « guillemets » or before a
+// colon.
+func typeset(s string, lang clauses.Lang) string {
+	if strings.Contains(s, "- ") {
+		s = bindTrailingHyphens(s)
+	}
+	if lang != clauses.FR {
+		return s
+	}
+	return strings.NewReplacer("« ", "«\u00a0", " »", "\u00a0»", " :", "\u00a0:").Replace(s)
+}
+
+// bindTrailingHyphens replaces the space after a word ending in "-" with a
+// no-break space; a lone dash between spaces is left alone.
+func bindTrailingHyphens(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i >= 2 && s[i-1] == '-' && s[i-2] != ' ' {
+			b.WriteString("\u00a0")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
