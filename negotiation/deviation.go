@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // Deviation is one departure of the agreed contract from the library
@@ -39,10 +40,15 @@ type DeviationStep struct {
 }
 
 // Deviations lists every departure from the library standard, in contract
-// order. The standard for a clause is its route's default position in the
-// pinned library version, resolved with the contract's values.
+// order. The standard for a clause is its template's default position
+// (templates.Template.DefaultPosition) in the pinned library version,
+// resolved with the contract's values.
 func (s *Service) Deviations(ctx context.Context, st *State) ([]Deviation, error) {
 	lang := st.Contract.Languages[0]
+	tpl, err := templates.BuiltinTemplate(st.Contract.Template.Key, st.Contract.Template.Version)
+	if err != nil {
+		return nil, err
+	}
 	var out []Deviation
 	for _, id := range st.Order {
 		c := st.Clauses[id]
@@ -51,10 +57,7 @@ func (s *Service) Deviations(ctx context.Context, st *State) ([]Deviation, error
 			return nil, err
 		}
 		d := Deviation{ClauseID: id, Number: c.Number, ClauseKey: c.ClauseKey, Version: c.Version, Title: c.Title,
-			DefaultPosition: ver.RouteDefaults[st.Contract.Route], AgreedPosition: c.Position, Lang: lang}
-		if d.DefaultPosition == "" && len(ver.Positions) > 0 {
-			d.DefaultPosition = ver.Positions[0].ID
-		}
+			DefaultPosition: tpl.DefaultPosition(ver.Version), AgreedPosition: c.Position, Lang: lang}
 		standard := c.Original
 		if d.DefaultPosition != c.Position {
 			d.Kinds = append(d.Kinds, "position")

@@ -149,11 +149,7 @@ func plainMarkup(s string, c *templates.Contract, lang clauses.Lang) string {
 				continue
 			}
 			key := s[len("{{ref:"):end]
-			label, ok := c.RefLabel(key, lang)
-			if !ok {
-				label = "[" + key + "]"
-			}
-			b.WriteString(label)
+			b.WriteString(c.RefText(key, lang))
 			s = s[end+2:]
 		case strings.HasPrefix(s, "**"):
 			s = s[2:]

@@ -10,15 +10,16 @@ import (
 
 // markupBlocks parses clause markup into blocks: (a) and (i) items keep
 // their labels and levels, defined terms are bold, and each cross-reference
-// reads as the contract numbers it ("section 7.2", « article 7.2 »). A
-// reference to a clause the contract no longer has, or a variable left
-// unresolved, is printed in square brackets rather than silently dropped.
+// reads as the contract numbers it ("section 7.2", « article 7.2 ») or, for
+// a clause the contract does not have, as templates.RefText's neutral
+// phrase. A variable left unresolved is printed in square brackets rather
+// than silently dropped.
 func markupBlocks(src string, c *templates.Contract, lang clauses.Lang) ([]Block, error) {
 	doc, err := clauses.Parse(src)
 	if err != nil {
 		return nil, apperr.Wrap(apperr.Internal, err, "parse clause text")
 	}
-	refs := func(key string) (string, bool) { return c.RefLabel(key, lang) }
+	refs := func(key string) (string, bool) { return c.RefText(key, lang), true }
 	resolved, _ := doc.Resolve(func(string) (string, bool) { return "", false }, refs)
 	out := make([]Block, 0, len(resolved.Blocks))
 	for _, b := range resolved.Blocks {
