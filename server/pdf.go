@@ -29,9 +29,9 @@ import (
 // Digest is as stable as its fingerprint.
 func (s *Server) pdfRoutes() []route {
 	return []route{
-		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/pdf", Handler: s.getContractPDF, Tag: "pdf",
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/pdf", Handler: s.getContractPDF, Tag: "pdf", Produces: "application/pdf",
 			Summary: "The contract as a PDF (?lang=en|fr): signature-ready once final; before that 409 naming the open clauses, or with ?draft=1 a PDF watermarked DRAFT/PROJET. ETag: the agreed-content fingerprint; Digest: SHA-256 of the bytes"},
-		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/redline.pdf", Handler: s.getRedlinePDF, Tag: "pdf",
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/redline.pdf", Handler: s.getRedlinePDF, Tag: "pdf", Produces: "application/pdf",
 			Summary: "Redline between two revisions as a PDF (?from=&to=&lang=), with a summary table of changes; vendors get their view (no playbook verdicts)"},
 	}
 }

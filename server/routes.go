@@ -17,6 +17,9 @@ type route struct {
 	Public  bool  // served without authentication
 	Body    any   // request body type, for the OpenAPI document
 	MaxBody int64 // overrides the server's body limit for this route
+	// Produces is the media type of a success that is not JSON (a PDF, a
+	// zip, an HTML page), for the OpenAPI document.
+	Produces string
 }
 
 // registerRoutes is the single list of every route civicpact serves.
@@ -66,7 +69,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/upgrade", Handler: s.upgradeContract, Summary: "Move clauses to their latest approved version, or record keeping the pinned one (legal)", Tag: "contracts", Body: upgradeRequest{}},
 		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/impact", Handler: s.clauseImpact, Summary: "Contracts not yet final that pin an older version of the clause, with the word diff", Tag: "library"},
 		{Method: http.MethodGet, Path: "/api/v1/audit/verify", Handler: s.verifyAll, Summary: "Recompute every hash chain in the store (admin)", Tag: "audit"},
-		{Method: http.MethodGet, Path: "/api/v1/library/export", Handler: s.exportLibrary, Summary: "The clause library as a zip of Markdown files (library/FORMAT.md)", Tag: "library"},
+		{Method: http.MethodGet, Path: "/api/v1/library/export", Handler: s.exportLibrary, Summary: "The clause library as a zip of Markdown files (library/FORMAT.md)", Tag: "library", Produces: "application/zip"},
 		{Method: http.MethodPost, Path: "/api/v1/library/import", Handler: s.importLibrary, Summary: "Apply library files; all valid or nothing changes, errors name file and line (admin)", Tag: "library", Body: importLibraryRequest{}, MaxBody: maxLibraryUpload},
 	}
 	s.routes = append(s.routes, s.webRoutes()...)
