@@ -276,4 +276,3 @@ func attr(se xml.StartElement, local string) string {
 	}
 	return ""
 }
-
