@@ -206,6 +206,7 @@ func outsideNotes(rep Report, m *model) []string {
 			notes = append(notes, "text outside every clause (after "+strings.TrimPrefix(g.After, "_")+"): "+clip(normalize(g.Result), 200))
 		}
 	}
+	notes = append(notes, frameNotes(rep, m)...)
 	if rep.Comments > 0 {
 		notes = append(notes, strconv.Itoa(rep.Comments)+" comment(s) in the file: comments are not imported")
 	}
@@ -217,6 +218,35 @@ func outsideNotes(rep Report, m *model) []string {
 	}
 	if rep.PersonalInfoRemoved {
 		notes = append(notes, "Word removed personal information: revision authors read \"Author\"; the uploader is the proposer")
+	}
+	return notes
+}
+
+// frameNotes reports edits of the title, recitals and article headings,
+// which an import never takes.
+func frameNotes(rep Report, m *model) []string {
+	found := map[string]Group{}
+	for _, g := range rep.Groups {
+		found[g.Anchor] = g
+	}
+	var notes []string
+	for _, want := range group(m.paras) {
+		if !strings.HasPrefix(want.Anchor, prefixFront) && !strings.HasPrefix(want.Anchor, prefixArticle) {
+			continue
+		}
+		where := "the title and recitals"
+		if strings.HasPrefix(want.Anchor, prefixArticle) {
+			where = "the heading of article " + strings.TrimPrefix(want.Anchor, prefixArticle)
+		}
+		g, ok := found[want.Anchor]
+		switch {
+		case !ok:
+			notes = append(notes, "the bookmark of "+where+" is missing")
+		case normalize(g.Original) != normalize(want.Original):
+			notes = append(notes, where+" edited without tracking (not imported): "+shortDiff(normalize(want.Original), normalize(g.Original)))
+		case normalize(g.Result) != normalize(want.Result):
+			notes = append(notes, "tracked changes to "+where+" are not imported: "+shortDiff(normalize(want.Result), normalize(g.Result)))
+		}
 	}
 	return notes
 }
