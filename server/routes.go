@@ -69,6 +69,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodGet, Path: "/api/v1/library/export", Handler: s.exportLibrary, Summary: "The clause library as a zip of Markdown files (library/FORMAT.md)", Tag: "library"},
 		{Method: http.MethodPost, Path: "/api/v1/library/import", Handler: s.importLibrary, Summary: "Apply library files; all valid or nothing changes, errors name file and line (admin)", Tag: "library", Body: importLibraryRequest{}, MaxBody: maxLibraryUpload},
 	}
+	s.routes = append(s.routes, s.docxRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if !r.Public {
