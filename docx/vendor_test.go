@@ -23,12 +23,24 @@ type clauseWant struct {
 // edits become the right clause's new text, the untracked edit rejects its
 // clause, every other clause is unchanged.
 func TestVendorFixtures(t *testing.T) {
-	cases := []struct {
-		file    string
-		ec      exportCase
-		want    map[string]clauseWant
-		outside []string
-	}{
+	for _, tc := range vendorCases() {
+		t.Run(tc.file, func(t *testing.T) {
+			checkVendorFile(t, filepath.Join("testdata", tc.file+".docx"), tc)
+		})
+	}
+}
+
+// vendorCase is a file the LibreOffice script writes and what its import
+// must give.
+type vendorCase struct {
+	file    string
+	ec      exportCase
+	want    map[string]clauseWant
+	outside []string
+}
+
+func vendorCases() []vendorCase {
+	return []vendorCase{
 		{"vendor_en", exportCases[0], map[string]clauseWant{
 			"scl-prec-01": {status: StatusUntracked, has: []string{"exceeds an express requirement"}},
 			"scl-lang-01": {status: StatusProposed, has: []string{"within 45 days"}, hasNot: []string{"30 days"},
@@ -49,22 +61,24 @@ func TestVendorFixtures(t *testing.T) {
 				changes: []RevKind{RevDel, RevDel}},
 		}, nil},
 	}
-	for _, tc := range cases {
-		t.Run(tc.file, func(t *testing.T) {
-			env := testenv.New(t, testenv.MustSQLite(t))
-			st := mustCaseState(t, env, tc.ec)
-			data, err := os.ReadFile(filepath.Join("testdata", tc.file+".docx"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rec := mustReconcile(t, st, mustImport(t, data))
-			for _, o := range rec.Clauses {
-				checkOutcome(t, o, tc.want[o.ClauseID])
-			}
-			if got := strings.Join(rec.Outside, "\n"); len(tc.outside) != len(rec.Outside) || !containsAll(got, tc.outside) {
-				t.Errorf("outside = %q, want %q", rec.Outside, tc.outside)
-			}
-		})
+}
+
+// checkVendorFile imports path against its export's state and checks
+// every clause.
+func checkVendorFile(t *testing.T, path string, tc vendorCase) {
+	t.Helper()
+	env := testenv.New(t, testenv.MustSQLite(t))
+	st := mustCaseState(t, env, tc.ec)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := mustReconcile(t, st, mustImport(t, data))
+	for _, o := range rec.Clauses {
+		checkOutcome(t, o, tc.want[o.ClauseID])
+	}
+	if got := strings.Join(rec.Outside, "\n"); len(tc.outside) != len(rec.Outside) || !containsAll(got, tc.outside) {
+		t.Errorf("outside = %q, want %q", rec.Outside, tc.outside)
 	}
 }
 

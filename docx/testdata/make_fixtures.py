@@ -10,7 +10,7 @@ then with recording off one untracked edit, and saves as Word 2007-365.
 
 Needs Debian's /usr/bin/python3 with python3-uno and libreoffice-writer:
     apt-get install -y libreoffice-writer-nogui python3-uno
-    cd docx/testdata && /usr/bin/python3 make_fixtures.py
+    cd docx/testdata && /usr/bin/python3 make_fixtures.py [OUTPUT_DIR]
 """
 import os
 import subprocess
@@ -118,6 +118,7 @@ def edit(doc, kind, anchor, arg):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
+    outdir = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else here
     with tempfile.TemporaryDirectory() as profile:
         soffice, ctx = connect(profile)
         try:
@@ -129,7 +130,7 @@ def main():
                 print(out, "RecordChanges after load:", doc.RecordChanges)
                 for kind, anchor, arg in plan:
                     edit(doc, kind, anchor, arg)
-                dest = uno.systemPathToFileUrl(os.path.join(here, out + ".docx"))
+                dest = uno.systemPathToFileUrl(os.path.join(outdir, out + ".docx"))
                 doc.storeToURL(dest, (prop("FilterName", "MS Word 2007 XML"),))
                 doc.close(True)
                 print("wrote", out + ".docx")
