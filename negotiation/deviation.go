@@ -110,21 +110,11 @@ func (s *State) ClauseTexts(lang clauses.Lang) []ClauseText {
 
 // RevisionDiff is the clause-aware redline between two revisions.
 func (s *Service) RevisionDiff(ctx context.Context, id string, from, to int64, lang clauses.Lang) (DocumentDiff, error) {
-	events, err := s.Events(ctx, id)
+	a, err := s.StateAt(ctx, id, from)
 	if err != nil {
 		return DocumentDiff{}, err
 	}
-	at := func(rev int64) (*State, error) {
-		if rev < 1 || rev > int64(len(events)) {
-			return nil, errRevision(len(events))
-		}
-		return Replay(events[:rev])
-	}
-	a, err := at(from)
-	if err != nil {
-		return DocumentDiff{}, err
-	}
-	b, err := at(to)
+	b, err := s.StateAt(ctx, id, to)
 	if err != nil {
 		return DocumentDiff{}, err
 	}

@@ -178,6 +178,10 @@ func authTable() []authCase {
 		{"POST", "/api/v1/contracts/{contract}/upgrade", func(*env, fixture) any {
 			return map[string]any{"clause_ids": []string{"scl-pilot-01"}, "rationale": "statute"}
 		}, "403 legal:409 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/docx?lang=en&with=proposals", nobody, "200 rival_vendor:404"},
+		{"POST", "/api/v1/contracts/{contract}/docx", func(*env, fixture) any {
+			return upload{field: "file", name: "redline.docx", data: []byte("not a zip")}
+		}, "403 legal:400 vendor:400 rival_vendor:404"},
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
 		{"GET", "/api/v1/library/export", nobody, "200"},
 		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},

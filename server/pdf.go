@@ -13,7 +13,6 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
-	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/render/pdf"
 )
@@ -101,11 +100,11 @@ func (s *Server) getRedlinePDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	at, err := s.stateAt(c, p, st.Contract.ID, to)
+	at, err := s.deps.Contracts.StateAt(c.Request().Context(), st.Contract.ID, to)
 	if err != nil {
 		return err
 	}
-	rl := pdf.RedlineOf(at, diff, from, to, lang, !p.IsCity())
+	rl := pdf.RedlineOf(view(p, at), diff, from, to, lang, !p.IsCity())
 	name := st.Contract.ID + "-redline-" + strconv.FormatInt(from, 10) + "-" + strconv.FormatInt(to, 10) + "-" + string(lang) + ".pdf"
 	return sendPDF(c, name, "", func(w *bytes.Buffer) error { return pdf.RenderRedline(w, rl) })
 }
@@ -123,23 +122,6 @@ func redlineQuery(c echo.Context, st *negotiation.State) (from, to int64, lang c
 	}
 	lang, err = contractLang(c, st)
 	return int64(f), int64(t), lang, err
-}
-
-// stateAt replays the contract's history up to revision rev (checked by
-// RevisionDiff first) and returns the caller's view of it.
-func (s *Server) stateAt(c echo.Context, p identity.Principal, id string, rev int64) (*negotiation.State, error) {
-	events, err := s.deps.Contracts.Events(c.Request().Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if rev < 1 || rev > int64(len(events)) {
-		return nil, apperr.New(apperr.Invalid, "revision %d does not exist", rev)
-	}
-	at, err := negotiation.Replay(events[:rev])
-	if err != nil {
-		return nil, err
-	}
-	return view(p, at), nil
 }
 
 // sendPDF renders with render and answers with the PDF as an attachment.

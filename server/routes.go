@@ -74,6 +74,7 @@ func (s *Server) registerRoutes() {
 	}
 	s.routes = append(s.routes, s.webRoutes()...)
 	s.routes = append(s.routes, s.pdfRoutes()...)
+	s.routes = append(s.routes, s.docxRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if !r.Public {

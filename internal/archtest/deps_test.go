@@ -64,6 +64,7 @@ var rules = map[string]struct {
 	"templates":         {internal: []string{"apperr", "records", "clauses"}},
 	"negotiation":       {internal: []string{"apperr", "records", "clauses", "templates"}, thirdParty: []string{"github.com/sergi/go-diff"}},
 	"library":           {internal: []string{"apperr", "clauses", "templates"}, thirdParty: []string{"github.com/goccy/go-yaml"}},
+	"docx":              {internal: []string{"apperr", "clauses", "templates", "negotiation"}},
 	"render/pdf":        {internal: []string{"apperr", "clauses", "templates", "negotiation"}, thirdParty: []string{"github.com/go-pdf/fpdf", "github.com/go-fonts/liberation"}},
 	"storage/sqlite":    {internal: []string{"apperr", "records"}, thirdParty: []string{"modernc.org/sqlite"}},
 	"storage/mongodb":   {internal: []string{"apperr", "records"}, thirdParty: []string{"go.mongodb.org/mongo-driver/v2"}},
@@ -78,6 +79,7 @@ var onlyImporter = map[string]string{
 	"github.com/go-pdf/fpdf":         "render/pdf",
 	"modernc.org/sqlite":             "storage/sqlite",
 	"github.com/sergi/go-diff":       "negotiation",
+	module + "docx":                  "server", // the Word round trip: one reader and writer, one user
 }
 
 func TestDependencyRules(t *testing.T) {
