@@ -95,15 +95,17 @@ func newDemoClock(now time.Time) *demoClock {
 // Now is the clock's reading.
 func (c *demoClock) Now() time.Time { return c.now }
 
-// at moves the clock to hh:mm Eastern (daylight) time, day days after the
-// base. Days 0 to 19 at office hours all lie in the past.
+// at moves the clock to hh:mm, day days after the base, at UTC-4 (office
+// hours in Port-Royal; a fixed offset, so no time-zone database is needed).
+// Days 0 to 19 before 20:00 all lie in the past.
 func (c *demoClock) at(day, hh, mm int) {
-	edt := time.FixedZone("EDT", -4*60*60)
+	eastern := time.FixedZone("UTC-4", -4*60*60)
 	y, m, d := c.base.AddDate(0, 0, day).Date()
-	c.now = time.Date(y, m, d, hh, mm, 0, 0, edt).UTC()
+	c.now = time.Date(y, m, d, hh, mm, 0, 0, eastern).UTC()
 }
 
-// date is the clock's day, plus months, as YYYY-MM-01.
+// monthStart is the first day of the clock's month plus months, as
+// YYYY-MM-DD.
 func (c *demoClock) monthStart(months int) string {
 	y, m, _ := c.now.Date()
 	return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).AddDate(0, months, 0).Format(time.DateOnly)

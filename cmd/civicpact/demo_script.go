@@ -49,7 +49,7 @@ func (d *demo) seedPilot() {
 	d.propose(id, "sofia", seen, "Removing pole-mounted sensors needs a road-occupancy permit and a bucket truck, which our installer books six weeks ahead: 60 days is realistic.",
 		values(restore, map[string]any{"restoration_days": 60}))
 	d.clock.at(7, 16, 10)
-	d.propose(id, "amira", seen, "The Pilot ends around 1 November. Roads Operations needs the curb clear of equipment before winter maintenance starts on 15 November.",
+	d.propose(id, "amira", seen, "Roads Operations needs the three curb lanes back for parking enforcement and street sweeping as soon as the Pilot ends; 15 days is what our other right-of-way permits allow.",
 		d.edit(restore, clauses.EN, d.original(id, restore, clauses.EN), "Within 30 days after the Pilot ends", "Within 15 days after the Pilot ends"))
 
 	d.clock.at(8, 10, 0)

@@ -72,7 +72,7 @@ func mustContracts(t *testing.T, base, token, query string) contractList {
 
 type me struct {
 	User struct{ ID, Username, Role, Lang string } `json:"user"`
-	Org  struct{ ID, Name string }                `json:"org"`
+	Org  struct{ ID, Name string }                 `json:"org"`
 }
 
 // TestDemo starts the real program with -demo on an empty directory, then
@@ -174,7 +174,7 @@ type pilotState struct {
 		Status string `json:"status"`
 	} `json:"clauses"`
 	Amendments map[string]struct {
-		Status    string          `json:"status"`
+		Status    string `json:"status"`
 		Verdict   struct{ Level string }
 		SignedOff json.RawMessage `json:"signed_off_by"`
 	} `json:"amendments"`
