@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/internal/password"
+	"github.com/civicpact/civicpact/storage/sqlite"
 )
 
 // demoLogin is one row of the credentials table printed at start-up.
@@ -88,6 +93,19 @@ func TestDemo(t *testing.T) {
 		logins = parseCredentials(t, out.String())
 		pilot = checkDemo(t, base, logins)
 	})
+	t.Run("printed passwords sign in", func(t *testing.T) {
+		store, err := sqlite.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		d := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1}}
+		for name, l := range logins {
+			if _, err := d.Login(context.Background(), name, l.Password); err != nil {
+				t.Errorf("%s with the printed password: %v", name, err)
+			}
+		}
+	})
 	t.Run("second start seeds nothing", func(t *testing.T) {
 		var out bytes.Buffer
 		base := mustServeTo(t, &out, dir, "-demo")
@@ -109,16 +127,19 @@ func TestDemo(t *testing.T) {
 // pilot's ID.
 func checkDemo(t *testing.T, base string, logins map[string]demoLogin) string {
 	t.Helper()
-	orgs := checkLogins(t, base, logins)
+	users := checkLogins(t, base, logins)
 	amira := logins["amira"].Token
 	pilot := checkPilot(t, base, logins)
 	t.Run("vendors see only their own contracts", func(t *testing.T) {
 		for _, vendor := range []string{"jordan", "sofia", "catherine", "etienne"} {
 			for _, c := range mustContracts(t, base, logins[vendor].Token, "").Items {
-				if c.VendorOrg != orgs[vendor] {
+				if c.VendorOrg != users[vendor].Org.ID {
 					t.Errorf("%s sees %s of another vendor", vendor, c.ID)
 				}
 			}
+		}
+		if cs := mustContracts(t, base, logins["jordan"].Token, "").Items; len(cs) != 1 || cs[0].ID != pilot {
+			t.Errorf("Curbside sees %+v, want only the pilot %s", cs, pilot)
 		}
 		nw := mustContracts(t, base, logins["catherine"].Token, "").Items
 		if len(nw) != 1 || nw[0].ProcurementRef != "AO-2026-031" || strings.Join(nw[0].Languages, ",") != "fr" {
@@ -137,14 +158,33 @@ func checkDemo(t *testing.T, base string, logins map[string]demoLogin) string {
 	t.Run("the draft pinning SCL-DATA-03 v1 is in the upgrade impact", func(t *testing.T) {
 		checkImpact(t, base, amira)
 	})
+	t.Run("SCL-DATA-03 v2 drafted by the library editor, approved by Marc", func(t *testing.T) {
+		var entry struct {
+			Versions []struct {
+				Status     string                  `json:"status"`
+				DraftedBy  string                  `json:"drafted_by"`
+				ApprovedBy string                  `json:"approved_by"`
+				ChangeNote struct{ EN, FR string } `json:"change_note"`
+			} `json:"versions"`
+		}
+		mustGet(t, base, "/api/v1/clauses/SCL-DATA-03", amira, &entry)
+		if len(entry.Versions) != 2 {
+			t.Fatalf("%d versions, want 2", len(entry.Versions))
+		}
+		v2 := entry.Versions[1]
+		if v2.Status != "approved" || v2.DraftedBy != users["owen"].User.ID || v2.ApprovedBy != users["marc"].User.ID ||
+			!strings.Contains(v2.ChangeNote.EN, "Statute change") || !strings.Contains(v2.ChangeNote.FR, "Modification législative") {
+			t.Errorf("version 2: %+v", v2)
+		}
+	})
 	return pilot
 }
 
 // checkLogins signs every printed user in with their token and returns
-// each user's organisation ID.
-func checkLogins(t *testing.T, base string, logins map[string]demoLogin) map[string]string {
+// who each one is.
+func checkLogins(t *testing.T, base string, logins map[string]demoLogin) map[string]me {
 	t.Helper()
-	orgs := map[string]string{}
+	users := map[string]me{}
 	passwords := map[string]bool{}
 	for name, l := range logins {
 		var m me
@@ -156,17 +196,17 @@ func checkLogins(t *testing.T, base string, logins map[string]demoLogin) map[str
 			t.Errorf("password of %s is short or shared: %q", name, l.Password)
 		}
 		passwords[l.Password] = true
-		orgs[name] = m.Org.ID
+		users[name] = m
 	}
 	for _, name := range []string{"amira", "marc", "priya", "luc", "admin", "owen", "jordan", "sofia", "catherine", "etienne", "genevieve"} {
 		if _, ok := logins[name]; !ok {
 			t.Errorf("no credentials printed for %s", name)
 		}
 	}
-	if orgs["catherine"] == orgs["etienne"] || orgs["jordan"] != orgs["sofia"] {
-		t.Errorf("vendor organisations: %v", orgs)
+	if users["catherine"].Org.ID == users["etienne"].Org.ID || users["jordan"].Org.ID != users["sofia"].Org.ID {
+		t.Errorf("vendor organisations: %+v", users)
 	}
-	return orgs
+	return users
 }
 
 type pilotState struct {
