@@ -75,7 +75,7 @@ func build(st *negotiation.State, opts Options) (*model, error) {
 	for _, a := range agreed.Articles {
 		name := bookmarkName(prefixArticle, strconv.Itoa(a.Number))
 		m.paras = append(m.paras, Paragraph{Style: styleArticle, Starts: []string{name}, Ends: []string{name},
-			Segments: []Segment{{Text: typeset(a.Title.In(opts.Lang), opts.Lang)}}})
+			Segments: []Segment{{Text: clauses.Typeset(a.Title.In(opts.Lang), opts.Lang)}}})
 		for _, in := range a.Clauses {
 			if err := m.clause(st, &agreed, in, opts.WithProposals); err != nil {
 				return nil, err
@@ -108,7 +108,7 @@ func properties(st *negotiation.State, agreed *templates.Contract, opts Options)
 func (m *model) front(c *templates.Contract) {
 	name := prefixFront + "front"
 	start := len(m.paras)
-	m.paras = append(m.paras, Paragraph{Style: styleTitle, Segments: []Segment{{Text: typeset(m.title, m.lang)}}})
+	m.paras = append(m.paras, Paragraph{Style: styleTitle, Segments: []Segment{{Text: clauses.Typeset(m.title, m.lang)}}})
 	for _, r := range c.Recitals {
 		f, err := clauseFlow(r.In(m.lang), c, m.lang)
 		if err != nil {
@@ -142,7 +142,7 @@ func (m *model) clause(st *negotiation.State, c *templates.Contract, in template
 		return apperr.Wrap(apperr.Internal, err, "clause %s", in.ID)
 	}
 	head := Paragraph{Style: styleClause, Starts: []string{ci.Head}, Ends: []string{ci.Head},
-		Segments: []Segment{{Text: typeset(ci.Title, m.lang)}}}
+		Segments: []Segment{{Text: clauses.Typeset(ci.Title, m.lang)}}}
 	if len(shown.text) == 0 && len(base.text) > 0 { // a proposed deletion of the whole clause
 		head.Segments[0].Rev, head.Mark = Rev{RevDel, rev.Author, rev.Date}, Rev{RevDel, rev.Author, rev.Date}
 	}

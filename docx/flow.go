@@ -56,7 +56,7 @@ func inlineText(in clauses.Inline, lang clauses.Lang) string {
 	case clauses.InlineVar, clauses.InlineRef:
 		return "[" + in.Name + "]"
 	}
-	return typeset(in.Text, lang)
+	return clauses.Typeset(in.Text, lang)
 }
 
 func (f *flow) add(s string, bold bool) {

@@ -107,7 +107,7 @@ func (r *rebuilder) markup(blocks []acceptBlock) (string, error) {
 func (r *rebuilder) inlines(segs []Segment) []clauses.Inline {
 	var out []clauses.Inline
 	for i, s := range segs {
-		text := untypeset(s.Text, r.lang)
+		text := clauses.Untypeset(s.Text, r.lang)
 		if i == 0 {
 			text = strings.TrimLeft(text, " \t\u00a0")
 		}
@@ -160,31 +160,14 @@ func relabel(doc *clauses.Doc) error {
 			b.Kind, b.Label, items, subs = clauses.BlockPara, "", 0, 0
 		case 1:
 			items, subs = items+1, 0
-			b.Kind, b.Label = clauses.BlockItem, "("+alpha(items)+")"
+			b.Kind, b.Label = clauses.BlockItem, "("+clauses.ItemLabel(1, items)+")"
 		default:
 			if items == 0 {
 				return apperr.New(apperr.Invalid, "an (i) item must follow an (a) item")
 			}
 			subs++
-			b.Kind, b.Level, b.Label = clauses.BlockItem, 2, "("+roman(subs)+")"
+			b.Kind, b.Level, b.Label = clauses.BlockItem, 2, "("+clauses.ItemLabel(2, subs)+")"
 		}
 	}
 	return nil
-}
-
-func alpha(n int) string {
-	return strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
-}
-
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var s strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			s.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return s.String()
 }

@@ -116,7 +116,7 @@ func articles(c *templates.Contract, lang clauses.Lang) ([]Article, error) {
 			if err != nil {
 				return nil, apperr.Wrap(apperr.Internal, err, "clause %s", in.ClauseKey)
 			}
-			art.Clauses = append(art.Clauses, Clause{Number: in.Number, Title: typeset(in.Title.In(lang), lang),
+			art.Clauses = append(art.Clauses, Clause{Number: in.Number, Title: clauses.Typeset(in.Title.In(lang), lang),
 				Ref: clauseRef(in) + " · " + in.Position, Blocks: blocks})
 		}
 		out = append(out, art)
@@ -146,7 +146,7 @@ func clauseKeys(c *templates.Contract) []string {
 func schedules(ss []templates.Schedule, lang clauses.Lang) []Schedule {
 	out := make([]Schedule, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, Schedule{Label: s.Label, Title: typeset(s.Title.In(lang), lang),
+		out = append(out, Schedule{Label: s.Label, Title: clauses.Typeset(s.Title.In(lang), lang),
 			Intro: []Paragraph{Text(domainLabelsFor(lang).scheduleIntro)}})
 	}
 	return out

@@ -164,5 +164,5 @@ func plainMarkup(s string, c *templates.Contract, lang clauses.Lang) string {
 			s = s[1:]
 		}
 	}
-	return typeset(b.String(), lang)
+	return clauses.Typeset(b.String(), lang)
 }

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/templates"
@@ -36,13 +34,13 @@ func markupBlocks(src string, c *templates.Contract, lang clauses.Lang) ([]Block
 func inlineRun(in clauses.Inline, lang clauses.Lang) Run {
 	switch in.Kind {
 	case clauses.InlineTerm:
-		return Run{Text: typeset(in.Text, lang), Style: Term}
+		return Run{Text: clauses.Typeset(in.Text, lang), Style: Term}
 	case clauses.InlineVar:
 		return Run{Text: "[" + in.Name + "]"}
 	case clauses.InlineRef:
 		return Run{Text: "[" + in.Name + "]"}
 	}
-	return Run{Text: typeset(in.Text, lang)}
+	return Run{Text: clauses.Typeset(in.Text, lang)}
 }
 
 // paragraphs parses markup (a recital) into plain paragraphs.
@@ -60,34 +58,4 @@ func paragraphs(src string, c *templates.Contract, lang clauses.Lang) ([]Paragra
 		out = append(out, Paragraph{Runs: runs})
 	}
 	return out, nil
-}
-
-// typeset prepares text for the page. A word that ends in a hyphen ("a
-// rating of A- by …") is kept on the line of the word after it, since a
-// hyphen at a line's end reads as a word split in two (and text extraction
-// joins the lines). French also gets the no-break spaces the library's plain
-// spaces leave out: no line may break inside « guillemets » or before a
-// colon.
-func typeset(s string, lang clauses.Lang) string {
-	if strings.Contains(s, "- ") {
-		s = bindTrailingHyphens(s)
-	}
-	if lang != clauses.FR {
-		return s
-	}
-	return strings.NewReplacer("« ", "«\u00a0", " »", "\u00a0»", " :", "\u00a0:").Replace(s)
-}
-
-// bindTrailingHyphens replaces the space after a word ending in "-" with a
-// no-break space; a lone dash between spaces is left alone.
-func bindTrailingHyphens(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' && i >= 2 && s[i-1] == '-' && s[i-2] != ' ' {
-			b.WriteString("\u00a0")
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }

@@ -41,7 +41,7 @@ func RedlineOf(st *negotiation.State, diff negotiation.DocumentDiff, from, to in
 			article = cs.Article
 			rc.Article = articleHeading(&agreed, article, lang)
 		}
-		rc.Clause = Clause{Number: cs.Number, Title: typeset(cs.Title.In(lang), lang), Ref: clauseRef(cs.Instance)}
+		rc.Clause = Clause{Number: cs.Number, Title: clauses.Typeset(cs.Title.In(lang), lang), Ref: clauseRef(cs.Instance)}
 		if changed {
 			rc.Clause.Blocks = changedBlocks(st, cs, ch, &agreed, lang)
 			rl.Summary = append(rl.Summary, summaryRow(st, cs, ch, to, lang, forVendor))
