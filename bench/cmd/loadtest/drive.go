@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -50,6 +51,7 @@ func drive(ctx context.Context, cfg config, c *client, w *world, srv *serverProc
 	var kill *killReport
 	var killWG sync.WaitGroup
 	rng := rand.New(rand.NewPCG(7, 11))
+	cpu0, self0 := serverCPU(srv), selfCPU()
 	start := time.Now()
 	st.start = start
 	sent := 0
@@ -73,7 +75,11 @@ func drive(ctx context.Context, cfg config, c *client, w *world, srv *serverProc
 	close(jobs)
 	wg.Wait()
 	killWG.Wait()
-	rep := st.report(time.Since(start))
+	rep := st.report(time.Since(start), cfg.duration)
+	if kill == nil && cpu0 >= 0 {
+		rep.ServerCPUS = serverCPU(srv) - cpu0
+	}
+	rep.ClientCPUS = selfCPU() - self0
 	rep.Rate, rep.DurationS, rep.Sent, rep.Kill = cfg.rate, cfg.duration.Seconds(), sent, kill
 	return rep
 }
@@ -107,4 +113,22 @@ func killAndRestart(ctx context.Context, srv *serverProc, k *killReport) {
 	}
 	k.Restarted, k.DownS = true, time.Since(began).Seconds()
 	fmt.Fprintf(os.Stderr, "loadtest: server back after %.2f s\n", k.DownS)
+}
+
+// serverCPU is the started server's CPU time so far, or -1.
+func serverCPU(srv *serverProc) float64 {
+	if srv == nil {
+		return -1
+	}
+	return srv.cpuSeconds()
+}
+
+// selfCPU is this program's own CPU time so far: the load generator
+// shares the machine's cores with the server.
+func selfCPU() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }

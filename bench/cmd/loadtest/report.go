@@ -46,6 +46,8 @@ type report struct {
 	Conflicts    int          `json:"conflicts_409"`
 	ReadP99      float64      `json:"read_p99_ms"`
 	WriteP99     float64      `json:"write_p99_ms"`
+	ServerCPUS   float64      `json:"server_cpu_s"` // user+system, 0 when unknown
+	ClientCPUS   float64      `json:"client_cpu_s"`
 	PDFFallback  bool         `json:"pdf_fallback_to_events"`
 	Classes      []classStats `json:"classes"`
 	Kill         *killReport  `json:"kill,omitempty"`
@@ -66,6 +68,13 @@ func (r *report) print(w io.Writer) {
 			c.Class, c.Count, c.OK, c.Conflicts, c.Errors, c.P50, c.P95, c.P99, c.Max, statusList(c.Statuses))
 	}
 	fmt.Fprintf(w, "\nreads p99 %.1f ms, writes p99 %.1f ms, errors other than 409: %d, 409s: %d\n", r.ReadP99, r.WriteP99, r.Errors, r.Conflicts)
+	if r.ServerCPUS > 0 && r.Answered > 0 {
+		per := r.ServerCPUS * 1000 / float64(r.Answered)
+		cli := r.ClientCPUS * 1000 / float64(r.Answered)
+		fmt.Fprintf(w, "CPU: server %.1f s (%.2f ms per request), load generator %.1f s (%.2f ms per request): "+
+			"2 dedicated cores would carry about %.0f req/s of this mix with this client, %.0f req/s with the client elsewhere\n",
+			r.ServerCPUS, per, r.ClientCPUS, cli, 2000/(per+cli), 2000/per)
+	}
 	if r.RSS != nil {
 		fmt.Fprintf(w, "server RSS: peak %.0f MB (VmHWM), median %.0f MB, at the end %.0f MB\n", r.RSS.PeakMB, r.RSS.MedianMB, r.RSS.LastMB)
 	}

@@ -203,3 +203,24 @@ func (s *serverProc) rss() *rssReport {
 	}
 	return r
 }
+
+// cpuSeconds returns the user plus system CPU time the current process has
+// used, from /proc/<pid>/stat (clock ticks of 1/100 s), or -1.
+func (s *serverProc) cpuSeconds() float64 {
+	s.mu.Lock()
+	pid := s.cmd.Process.Pid
+	s.mu.Unlock()
+	raw, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return -1
+	}
+	// Fields after the command name, which is in parentheses and may hold spaces.
+	_, rest, ok := strings.Cut(string(raw), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return -1
+	}
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100
+}

@@ -79,7 +79,7 @@ func ok(class string, status string) bool {
 }
 
 // report summarises the run.
-func (s *stats) report(elapsed time.Duration) *report {
+func (s *stats) report(elapsed, window time.Duration) *report {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rep := &report{ElapsedS: elapsed.Seconds(), Missed: s.missed, PDFFallback: s.pdfFallback}
@@ -115,7 +115,7 @@ func (s *stats) report(elapsed time.Duration) *report {
 	rep.WriteP99 = pct(writes, 0.99)
 	rep.Throughput = float64(rep.Answered) / elapsed.Seconds()
 	rep.MinSecond = -1
-	for sec := 0; sec < int(elapsed/time.Second); sec++ {
+	for sec := 0; sec < int(window/time.Second); sec++ {
 		if n := s.perSecond[sec]; rep.MinSecond < 0 || n < rep.MinSecond {
 			rep.MinSecond = n
 		}
