@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -135,7 +133,8 @@ func outageCall(t *testing.T, base, token, method, path string) (int, http.Heade
 	if method == "POST" {
 		body = map[string]any{"text": "Checking in."}
 	}
-	return callHeader(t, method, base+path, token, body)
+	status, h, _ := send(t, method, base+path, token, body)
+	return status, h
 }
 
 func mustURIHost(t *testing.T, uri string) string {
@@ -145,32 +144,4 @@ func mustURIHost(t *testing.T, uri string) string {
 		t.Fatal(err)
 	}
 	return u.Host
-}
-
-// callHeader is call that returns the response headers instead of the
-// body, with a client timeout well past the server's, so that a hang shows.
-func callHeader(t *testing.T, method, url, token string, body any) (int, http.Header) {
-	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		raw, _ := json.Marshal(body)
-		rd = bytes.NewReader(raw)
-	}
-	req, err := http.NewRequest(method, url, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, url, err)
-	}
-	defer res.Body.Close()
-	_, _ = io.Copy(io.Discard, res.Body)
-	return res.StatusCode, res.Header
 }
