@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders corpus/w60k in one run with render/pdf (bench/cmd/renderpdf), Chromium
+# Renders a benchmark contract (corpus/w60k unless CORPUS names another
+# directory of gen_contract.py output) in one run with render/pdf (bench/cmd/renderpdf), Chromium
 # --print-to-pdf and wkhtmltopdf, and reports time ratios (wall and CPU), peak
 # RSS, page counts and shared/bench/pdfcheck.py results for all three.
 # Needs: apt-get install -y chromium wkhtmltopdf hyperfine poppler-utils time
@@ -8,7 +9,7 @@ set -euo pipefail
 runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench=${BENCH_DIR:-$root/../shared/bench}
-corpus=$bench/corpus/w60k
+corpus=${CORPUS:-$bench/corpus/w60k}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for tool in chromium wkhtmltopdf hyperfine pdfinfo /usr/bin/time python3; do

@@ -11,7 +11,7 @@ import (
 	"github.com/civicpact/civicpact/storage/sqlite"
 )
 
-func mustLibrary(t *testing.T) *Library {
+func mustLibrary(t testing.TB) *Library {
 	t.Helper()
 	log, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {

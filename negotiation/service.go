@@ -2,7 +2,10 @@ package negotiation
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -22,6 +25,8 @@ type Service struct {
 	Library Library
 	Now     func() time.Time
 	NewID   func(prefix string) string
+
+	snaps snapshots
 }
 
 func contractStream(id string) string { return "contract/" + id }
@@ -37,8 +42,18 @@ func (l libraryAt) Version(key string, n int) (clauses.Version, error) {
 	return v.Version, err
 }
 
-// Load replays a contract's events into its current state.
+// Load replays a contract's events into its current state. The state
+// replayed last time is kept in memory with the head record it was
+// replayed to; a Load reads the stream's head and, when the head is the
+// same record, answers a copy of it, and when the stream has grown by
+// records that chain onto it, applies only those. Anything else (a head
+// that is not the cached one's descendant, an empty cache after a restart)
+// replays the whole stream, so the cache never decides what a contract
+// says: the store does.
 func (s *Service) Load(ctx context.Context, id string) (*State, error) {
+	if st, ok, err := s.loadCached(ctx, id); ok || err != nil {
+		return st, err
+	}
 	events, head, err := s.events(ctx, id)
 	if err != nil {
 		return nil, err
@@ -48,6 +63,7 @@ func (s *Service) Load(ctx context.Context, id string) (*State, error) {
 		return nil, err
 	}
 	st.head = head
+	s.snaps.put(id, st.clone())
 	return st, nil
 }
 
@@ -62,6 +78,93 @@ func (s *Service) StateAt(ctx context.Context, id string, rev int64) (*State, er
 		return nil, errRevision(len(events))
 	}
 	return Replay(events[:rev])
+}
+
+// loadCached answers from the snapshot of id when the store's head shows
+// it is current or can be brought up to date; ok is false otherwise.
+func (s *Service) loadCached(ctx context.Context, id string) (*State, bool, error) {
+	snap := s.snaps.get(id)
+	if snap == nil {
+		return nil, false, nil
+	}
+	head, err := s.Log.Last(ctx, contractStream(id))
+	if err != nil || head.Seq < snap.head.Seq {
+		return nil, false, nil // the full path reports the error, or rebuilds
+	}
+	if head.Seq == snap.head.Seq {
+		if head.Hash != snap.head.Hash {
+			return nil, false, nil
+		}
+		return snap.clone(), true, nil
+	}
+	recs, err := s.Log.Read(ctx, contractStream(id), snap.head.Seq+1)
+	if err != nil || len(recs) == 0 || recs[0].Prev != snap.head.Hash {
+		return nil, false, nil
+	}
+	events, err := decodeEvents(recs)
+	if err != nil {
+		return nil, false, nil
+	}
+	st := snap.clone()
+	for _, ev := range events {
+		if err := st.Apply(ev); err != nil {
+			return nil, false, nil
+		}
+	}
+	st.head = recs[len(recs)-1]
+	s.snaps.put(id, st.clone())
+	return st, true, nil
+}
+
+// snapshots holds the last replayed state of recently loaded contracts.
+// It is derived data: losing it costs a replay, never a fact.
+type snapshots struct {
+	mu   sync.Mutex
+	byID map[string]*State
+}
+
+// maxSnapshots bounds the cache; past it an arbitrary entry makes room.
+const maxSnapshots = 2048
+
+func (c *snapshots) get(id string) *State {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byID[id]
+}
+
+func (c *snapshots) put(id string, st *State) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byID == nil {
+		c.byID = map[string]*State{}
+	}
+	if _, ok := c.byID[id]; !ok && len(c.byID) >= maxSnapshots {
+		for k := range c.byID {
+			delete(c.byID, k)
+			break
+		}
+	}
+	c.byID[id] = st
+}
+
+// clone copies everything Apply changes, so that the copy and the
+// original can each go on independently. Slices are clipped so that an
+// append to the copy never writes into the original's backing array.
+func (s *State) clone() *State {
+	c := *s
+	c.Order, c.AmendOrder, c.Comments = slices.Clip(s.Order), slices.Clip(s.AmendOrder), slices.Clip(s.Comments)
+	c.Clauses = make(map[string]*ClauseState, len(s.Clauses))
+	for id, cs := range s.Clauses {
+		cp := *cs
+		cp.history, cp.Values = slices.Clip(cs.history), maps.Clone(cs.Values)
+		c.Clauses[id] = &cp
+	}
+	c.Amendments = make(map[string]*AmendmentState, len(s.Amendments))
+	for id, a := range s.Amendments {
+		cp := *a
+		c.Amendments[id] = &cp
+	}
+	return &c
 }
 
 // Events returns a contract's whole history, oldest first.
@@ -81,14 +184,23 @@ func (s *Service) events(ctx context.Context, id string) ([]Event, records.Recor
 	if len(recs) == 0 {
 		return nil, records.Record{}, apperr.New(apperr.NotFound, "no such contract")
 	}
+	events, err := decodeEvents(recs)
+	if err != nil {
+		return nil, records.Record{}, err
+	}
+	return events, recs[len(recs)-1], nil
+}
+
+// decodeEvents decodes records into events numbered by their Seq.
+func decodeEvents(recs []records.Record) ([]Event, error) {
 	events := make([]Event, len(recs))
 	for i, r := range recs {
 		if err := records.Decode(r, &events[i]); err != nil {
-			return nil, records.Record{}, err
+			return nil, err
 		}
 		events[i].Seq = r.Seq
 	}
-	return events, recs[len(recs)-1], nil
+	return events, nil
 }
 
 // Records returns a contract's raw records, for audit verification.

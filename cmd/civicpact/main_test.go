@@ -53,6 +53,14 @@ func mustServeTo(t *testing.T, stdout io.Writer, dataDir string, extra ...string
 
 func call(t *testing.T, method, url, token string, body any) (int, []byte) {
 	t.Helper()
+	status, _, raw := send(t, method, url, token, body)
+	return status, raw
+}
+
+// send makes one request (body, when not nil, encoded as JSON) with a
+// client timeout well past any server timeout, so that a hang fails.
+func send(t *testing.T, method, url, token string, body any) (int, http.Header, []byte) {
+	t.Helper()
 	var rd io.Reader
 	if body != nil {
 		raw, _ := json.Marshal(body)
@@ -68,13 +76,13 @@ func call(t *testing.T, method, url, token string, body any) (int, []byte) {
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, err := (&http.Client{Timeout: 60 * time.Second}).Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	return res.StatusCode, raw
+	return res.StatusCode, res.Header, raw
 }
 
 func TestServeEndToEnd(t *testing.T) {

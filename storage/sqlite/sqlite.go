@@ -202,6 +202,9 @@ func translate(err error, format string, args ...any) error {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return apperr.Wrap(apperr.Unavailable, err, "%s: the database is busy", msg)
 		}
+		if se.Code()&0xff == sqlite3.SQLITE_IOERR {
+			return apperr.Wrap(apperr.Unavailable, err, "%s: the data directory cannot be written (read-only, full or failing storage)", msg)
+		}
 	}
 	return apperr.Wrap(apperr.Internal, err, "%s", msg)
 }
