@@ -49,7 +49,7 @@ func TestMessagesComplete(t *testing.T) {
 		used[s] = true
 	}
 	for key := range used {
-		m, ok := messages[key]
+		m, ok := lookupMessage(key)
 		if !ok || m.en == "" || m.fr == "" {
 			t.Errorf("message %q is missing or not in both languages", key)
 		}
