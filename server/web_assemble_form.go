@@ -170,7 +170,10 @@ func assemblyInput(b *negotiation.Blank, vals formValues, langs []string) templa
 const maxSignatories = 2
 
 func partyInput(vals formValues, i int, role string) templates.Party {
-	get := func(field string) string { v, _ := vals(fmt.Sprintf("parties[%d].%s", i, field)); return strings.TrimSpace(v) }
+	get := func(field string) string {
+		v, _ := vals(fmt.Sprintf("parties[%d].%s", i, field))
+		return strings.TrimSpace(v)
+	}
 	p := templates.Party{Role: role, Name: get("name"), Address: get("address")}
 	for j := range maxSignatories {
 		s := templates.Signatory{Name: get(fmt.Sprintf("signatories[%d].name", j)), Title: get(fmt.Sprintf("signatories[%d].title", j)),

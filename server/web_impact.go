@@ -24,8 +24,8 @@ type impactBody struct {
 
 type impactView struct {
 	ContractID, Title, Ref, Phase, ClauseID, Number, Position string
-	Pinned, Kept                                             int
-	Redline                                                  template.HTML // negotiation.TextDiff.HTML
+	Pinned, Kept                                              int
+	Redline                                                   template.HTML // negotiation.TextDiff.HTML
 }
 
 func (s *Server) getImpactPage(c echo.Context) error {

@@ -71,13 +71,13 @@ func (p *pages) Render(w io.Writer, name string, data any, _ echo.Context) error
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"t":     translate,
-		"tf":    func(lang, key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
-		"tn":    countPhrase,
-		"badge": func(lang string, s any) badge { return badge{Lang: lang, S: fmt.Sprint(s)} },
-		"inc":      func(i int) int { return i + 1 },
+		"t":           translate,
+		"tf":          func(lang, key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
+		"tn":          countPhrase,
+		"badge":       func(lang string, s any) badge { return badge{Lang: lang, S: fmt.Sprint(s)} },
+		"inc":         func(i int) int { return i + 1 },
 		"commentForm": commentForm,
-		"withLang": func(lang string, v any) withLang { return withLang{Lang: lang, V: v} },
+		"withLang":    func(lang string, v any) withLang { return withLang{Lang: lang, V: v} },
 	}
 }
 

@@ -79,7 +79,7 @@ func workspace(p identity.Principal, v *negotiation.State, q workspaceQuery, ui 
 	final := v.Final != nil
 	b := workspaceBody{ID: v.Contract.ID, Title: v.Contract.Title.In(clauses.Lang(q.Lang)), Ref: v.Contract.ProcurementRef,
 		Phase: string(v.Phase()), Lang: q.Lang, Langs: v.Contract.Languages, Revision: v.Revision, Mine: q.Mine, City: p.IsCity(),
-		CanOpen:    !v.Opened && authz.Can(p, authz.Decide),
+		CanOpen:     !v.Opened && authz.Can(p, authz.Decide),
 		CanFinalize: v.Opened && !final && authz.Can(p, authz.Finalize), CanRespond: !final && authz.Can(p, authz.Respond),
 		CanComment: !final && authz.Can(p, authz.CommentExternal), CanInternal: !final && p.IsCity() && authz.Can(p, authz.CommentInternal),
 		CanSignOff: !final && p.IsCity() && authz.Can(p, authz.SignOff), CanUpgrade: !final && authz.Can(p, authz.Upgrade), Done: q.Done}

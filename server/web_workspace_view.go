@@ -143,10 +143,10 @@ func threads(all []negotiation.CommentState, clauseID string) []commentView {
 // commentFormData is the argument of the "commentform" partial: a new
 // comment on a clause, or a reply when Parent is set.
 type commentFormData struct {
-	D                              pageData
-	B                              workspaceBody
-	Clause, Parent, Prefix         string
-	Problem, Text                  string
+	D                      pageData
+	B                      workspaceBody
+	Clause, Parent, Prefix string
+	Problem, Text          string
 }
 
 func commentForm(d pageData, clause, parent string) commentFormData {
