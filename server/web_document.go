@@ -1,6 +1,7 @@
 package server
 
 import (
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/templates"
 )
 
@@ -81,6 +83,65 @@ func contractMarkup(c *templates.Contract, text string, lang clauses.Lang) marku
 		label, ok := c.RefLabel(key, lang)
 		return label, "#c-" + strings.ToLower(key), ok
 	})
+}
+
+// readableText is contract markup as a reader sees it, for redlines:
+// defined terms without their asterisks, cross-references as "section
+// 7.2" (or the clause key when the contract lacks it), items with their
+// labels. Text that does not parse is returned as it is.
+func readableText(c *templates.Contract, text string, lang clauses.Lang) string {
+	doc, err := clauses.Parse(text)
+	if err != nil {
+		return text
+	}
+	resolved, _ := doc.Resolve(func(string) (string, bool) { return "", false }, func(key string) (string, bool) {
+		if label, ok := c.RefLabel(key, lang); ok {
+			return label, true
+		}
+		return key, true
+	})
+	return resolved.PlainText()
+}
+
+// readableRedline is the word redline between two contract texts as a
+// reader sees them (see readableText).
+func readableRedline(c *templates.Contract, before, after string, lang clauses.Lang) template.HTML {
+	d := negotiation.DiffText(readableText(c, before, lang), readableText(c, after, lang))
+	return template.HTML(foldRedline(d.HTML())) // #nosec: negotiation escapes the text and adds only <ins>/<del>
+}
+
+// foldMark stands for unchanged paragraphs left out of a redline.
+const foldMark = "[…]"
+
+// foldRedline keeps the paragraphs of a redline's HTML that change and
+// replaces each run of unchanged ones with foldMark. It cuts only at blank
+// lines outside <ins> and <del>, so the markup stays balanced.
+func foldRedline(html string) string {
+	var blocks []string
+	depth, start := 0, 0
+	for i := 0; i < len(html); i++ {
+		switch {
+		case strings.HasPrefix(html[i:], "<ins") || strings.HasPrefix(html[i:], "<del"):
+			depth++
+		case strings.HasPrefix(html[i:], "</ins>") || strings.HasPrefix(html[i:], "</del>"):
+			depth--
+		case depth == 0 && strings.HasPrefix(html[i:], "\n\n"):
+			blocks = append(blocks, html[start:i])
+			start = i + 2
+		}
+	}
+	blocks = append(blocks, html[start:])
+	var out []string
+	for _, b := range blocks {
+		changed := strings.Contains(b, "<ins") || strings.Contains(b, "<del")
+		switch {
+		case changed:
+			out = append(out, b)
+		case len(out) == 0 || out[len(out)-1] != foldMark:
+			out = append(out, foldMark)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // contractDocBody is the readable-contract page's content.

@@ -53,9 +53,12 @@ func viewDeviation(d negotiation.Deviation, st *negotiation.State, ui string) de
 	}
 	v := deviationView{Number: d.Number, Title: d.Title.In(d.Lang), Key: d.ClauseKey, Version: d.Version, Kinds: strings.Join(kinds, ", "),
 		Default: d.DefaultPosition, Agreed: d.AgreedPosition, Redline: template.HTML(d.Diff.HTML())} // #nosec: escaped by negotiation
+	if cs, ok := st.Clause(d.ClauseID); ok {
+		v.Redline = readableRedline(&st.Contract, cs.Original.In(d.Lang), cs.Text.In(d.Lang), d.Lang)
+	}
 	for _, step := range d.Amendments {
 		if a, ok := st.Amendments[step.ID]; ok {
-			v.Steps = append(v.Steps, viewAmendment(a, d.Lang, ui, negotiation.City))
+			v.Steps = append(v.Steps, viewAmendment(a, &st.Contract, d.Lang, ui, negotiation.City))
 		}
 	}
 	return v

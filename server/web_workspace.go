@@ -157,7 +157,10 @@ func clauseBadge(v *negotiation.State, cs *negotiation.ClauseState, city bool) s
 // workspaceURL links to a clause of the workspace, keeping the language
 // and filter.
 func workspaceURL(id, clause string, q workspaceQuery) string {
-	v := url.Values{"clause": {clause}}
+	v := url.Values{}
+	if clause != "" {
+		v.Set("clause", clause)
+	}
 	if q.Lang != "" {
 		v.Set("lang", q.Lang)
 	}

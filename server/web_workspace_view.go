@@ -10,6 +10,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // clausePanel is one clause in the workspace: its text now, the pending
@@ -28,7 +29,7 @@ type clausePanel struct {
 
 type amendView struct {
 	ID, Kind, Author, Org, Side, At, Rationale, Status string
-	Reason, DecidedBy, Summary, After                  string
+	Reason, DecidedBy, Summary, After, Counters        string
 	Redline                                            template.HTML // negotiation.TextDiff.HTML: escaped text, <ins>/<del> only
 	Verdict                                            *verdictView
 	Conflict                                           *negotiation.MergeConflict
@@ -51,10 +52,7 @@ type commentView struct {
 func panel(p identity.Principal, v *negotiation.State, cs *negotiation.ClauseState, lang clauses.Lang, ui string) *clausePanel {
 	final := v.Final != nil
 	me := mySide(p)
-	shown := v.Displayed(cs)
-	if cs.Pending != "" {
-		shown = v.Amendments[cs.Pending].Before // the text as it stands; the change is shown as a redline
-	}
+	shown := cs.Text // the agreed text; a pending change is shown as a redline
 	cp := &clausePanel{ID: cs.ID, Number: cs.Number, Title: cs.Title.In(lang), Key: cs.ClauseKey, Position: cs.Position,
 		Status: clauseBadge(v, cs, p.IsCity()), Version: cs.Version, KeptVersion: cs.KeptVersion, Deleted: cs.Deleted,
 		Body: contractMarkup(&v.Contract, shown.In(lang), lang), Text: v.Displayed(cs).In(lang),
@@ -65,7 +63,7 @@ func panel(p identity.Principal, v *negotiation.State, cs *negotiation.ClauseSta
 		if a.ClauseID != cs.ID {
 			continue
 		}
-		av := viewAmendment(a, lang, ui, me)
+		av := viewAmendment(a, &v.Contract, lang, ui, me)
 		if a.ID == cs.Pending {
 			cp.Pending = &av
 		} else {
@@ -76,16 +74,21 @@ func panel(p identity.Principal, v *negotiation.State, cs *negotiation.ClauseSta
 	return cp
 }
 
-func viewAmendment(a *negotiation.AmendmentState, lang clauses.Lang, ui string, me negotiation.Side) amendView {
+func viewAmendment(a *negotiation.AmendmentState, c *templates.Contract, lang clauses.Lang, ui string, me negotiation.Side) amendView {
 	l := lang
 	if a.Kind == negotiation.AmendText && a.Lang != "" {
 		l = a.Lang
 	}
 	av := amendView{ID: a.ID, Kind: string(a.Kind), Author: a.Author.Name, Org: a.Author.Org, Side: string(a.Author.Side),
 		At: a.At.Format("2006-01-02 15:04"), Rationale: a.Rationale, Status: string(a.Status), Reason: a.Reason,
-		Summary: amendSummary(a, ui), After: a.After.In(l), Conflict: a.Conflict, AwaitingSignOff: a.AwaitingSignOff(),
-		SignOffNote: a.SignOffNote, Mine: a.Author.Side == me,
-		Redline: template.HTML(negotiation.DiffText(a.Before.In(l), a.After.In(l)).HTML())} // #nosec: escaped by negotiation
+		Summary: amendSummary(a, ui), After: a.After.In(l), AwaitingSignOff: a.AwaitingSignOff(),
+		SignOffNote: a.SignOffNote, Mine: a.Author.Side == me, Counters: a.Counters,
+		Redline: readableRedline(c, a.Before.In(l), a.After.In(l), l)}
+	if a.Conflict != nil {
+		mc := *a.Conflict
+		mc.Base, mc.Ours, mc.Theirs = readableText(c, mc.Base, mc.Lang), readableText(c, mc.Ours, mc.Lang), readableText(c, mc.Theirs, mc.Lang)
+		av.Conflict = &mc
+	}
 	if a.DecidedBy != nil {
 		av.DecidedBy = a.DecidedBy.Name
 	}
