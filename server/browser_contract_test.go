@@ -44,6 +44,22 @@ func (b *tab) fillPilot(vendorOrg string) {
 	b.run("type the procurement reference", chromedp.SendKeys(chromedp.CSS("#f-procurement_ref"), in.ProcurementRef))
 }
 
+// shotAt scrolls sel to the top of the window and writes a screenshot of
+// the window only (long pages are too tall for a useful full-page image).
+func (b *tab) shotAt(step, sel string) {
+	b.t.Helper()
+	eval[any](b, `document.querySelector(`+"`"+sel+"`"+`).scrollIntoView(), null`)
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", step, err)
+	}
+	b.shot++
+	file := filepath.Join(artifactDir, fmt.Sprintf("%s-%02d-%s.png", b.name, b.shot, strings.Map(safeRune, step)))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
 // propose appends a sentence to a clause as a redline, from the workspace.
 func (b *tab) propose(contract, clause, sentence, why string) {
 	b.t.Helper()
@@ -79,17 +95,29 @@ func TestBrowserContractJourney(t *testing.T) {
 	legal.waitLocation("/library")
 	legal.open("/templates")
 	legal.mustBeAccessible("/templates")
-	legal.screenshot("templates")
+	legal.shotAt("templates", "h1")
+	legal.shotAt("pilot template", "#tpl-TPL-PILOT")
 	legal.run("assemble from the pilot template", chromedp.Click(chromedp.CSS(`a[href="/contracts/new?template=TPL-PILOT"]`)))
 	legal.waitLocation("/contracts/new?template=TPL-PILOT")
 	legal.mustBeAccessible("assembly form")
 	legal.fillPilot(e.vendor.ID)
-	legal.run("preview", chromedp.Click(chromedp.CSS(`#assemble-form button[value="preview"]`)), chromedp.WaitVisible(chromedp.CSS("#h-preview")))
+	legal.shotAt("assembly form", "#f-variables-risk_level")
+	legal.shotAt("clause positions", "#f-positions-SCL-LOL-01")
+	legal.run("preview with a bad amount", chromedp.SetValue(chromedp.CSS("#f-variables-contract_value_cad"), "ninety thousand"),
+		chromedp.Click(chromedp.CSS(`#assemble-form button[value="preview"]`)), chromedp.WaitVisible(chromedp.CSS("#problems")))
+	if got := legal.text("#f-variables-contract_value_cad-error"); !strings.Contains(got, "amount of dollars") {
+		t.Errorf("inline error for the amount: %q", got)
+	}
+	legal.mustBeAccessible("assembly form with errors")
+	legal.shotAt("inline errors", "#problems")
+	legal.shotAt("inline error at the field", "#f-variables-contract_value_cad")
+	legal.run("fix and preview", chromedp.SetValue(chromedp.CSS("#f-variables-contract_value_cad"), "90000"),
+		chromedp.Click(chromedp.CSS(`#assemble-form button[value="preview"]`)), chromedp.WaitVisible(chromedp.CSS("#h-preview")))
 	if got := legal.text("#preview .contract-doc"); !strings.Contains(got, "Curbside Labs Inc.") || !strings.Contains(got, "section ") {
 		t.Errorf("the preview lacks the vendor or numbered cross-references: %.200q", got)
 	}
 	legal.mustBeAccessible("assembly preview")
-	legal.screenshot("assembly preview")
+	legal.shotAt("assembly preview", "#preview")
 	legal.run("create", chromedp.Click(chromedp.CSS(`#preview button[value="create"]`)))
 	legal.waitLocation("/contracts/ctr_")
 	id := strings.TrimPrefix(strings.SplitN(legal.location(), "?", 2)[0], "/contracts/")

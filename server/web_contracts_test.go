@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -171,5 +172,89 @@ func TestAPIContractPreviewIsReadableHTML(t *testing.T) {
 	}
 	if strings.Contains(body, "{{ref:") {
 		t.Errorf("a cross-reference is left unresolved")
+	}
+}
+
+func TestWebUpgradeImpact(t *testing.T) {
+	e := mustContractWebEnv(t)
+	ctx := context.Background()
+	upgraded, kept := e.mustOpenPilot(), e.mustOpenPilot()
+	entry, err := e.lib.Get(ctx, "SCL-LOL-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := entry.Latest().Version
+	v.Effective, v.ChangeNote = "2026-09-01", clauses.Text{EN: "Clearer carve-outs.", FR: "Exclusions précisées."}
+	v.Positions[0].Body.EN += "\n\nFor clarity, the cap applies per claim."
+	d, err := e.lib.Draft(ctx, entry.Clause, v, e.users[identity.RoleLibraryEditor].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.lib.Approve(ctx, "SCL-LOL-01", d.N, e.users[identity.RoleApprover].ID); err != nil {
+		t.Fatal(err)
+	}
+	b := e.browser()
+	csrf := b.mustSignIn(identity.RoleLegal)
+	page := string(b.get("/library/SCL-LOL-01/impact").Body)
+	if !strings.Contains(page, "2 contracts affected") || !strings.Contains(page, "Upgrade to v2") {
+		t.Fatalf("impact page lists %q", page)
+	}
+	tests := []struct {
+		name     string
+		contract string
+		form     url.Values
+		done     string
+	}{
+		{"upgrade", upgraded.Contract.ID, url.Values{"rationale": {"Latest approved."}}, "upgraded"},
+		{"keep with a rationale", kept.Contract.ID, url.Values{"keep": {"true"}, "rationale": {"Negotiation nearly closed."}}, "kept"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.form.Set("csrf", csrf)
+			tt.form.Set("clause_id", "scl-lol-01")
+			tt.form.Set("next", "/library/SCL-LOL-01/impact")
+			r := b.post("/contracts/"+tt.contract+"/upgrade", tt.form)
+			if loc := r.Header.Get("Location"); r.Status != http.StatusSeeOther || !strings.Contains(loc, "done="+tt.done) {
+				t.Fatalf("status %d to %q: %s", r.Status, loc, r.Body)
+			}
+		})
+	}
+	st, err := e.contracts.Load(ctx, upgraded.Contract.ID)
+	if err != nil || st.Clauses["scl-lol-01"].Version != 2 {
+		t.Errorf("the upgraded contract pins v%d (%v), want v2", st.Clauses["scl-lol-01"].Version, err)
+	}
+	if page := string(b.get("/library/SCL-LOL-01/impact").Body); !strings.Contains(page, "1 contract affected") || !strings.Contains(page, "v2 declined by a recorded decision") {
+		t.Errorf("after upgrading one and keeping the other, the impact page should list the kept one only: %s", page)
+	}
+}
+
+// TestWebContractPagesInBothLanguages renders every contract page in
+// English and French and fails on a message key shown in brackets (a key
+// missing from the catalogue) or a page that is not 200.
+func TestWebContractPagesInBothLanguages(t *testing.T) {
+	e := mustContractWebEnv(t)
+	st := e.mustOpenPilot()
+	id := st.Contract.ID
+	missing := regexp.MustCompile(`\[[a-z]+\.[a-z_.]+\]`)
+	pages := []string{"/templates", "/contracts", "/contracts/new", "/contracts/new?template=TPL-RFP", "/contracts/" + id, "/contracts/" + id + "/history",
+		"/contracts/" + id + "/deviations", "/library/SCL-LOL-01/impact", "/api/v1/contracts/" + id + "/preview"}
+	for _, lang := range []string{"en", "fr"} {
+		b := e.browser()
+		csrf := b.mustSignIn(identity.RoleLegal)
+		b.post("/lang", url.Values{"csrf": {csrf}, "lang": {lang}, "next": {"/contracts"}})
+		for _, p := range pages {
+			t.Run(lang+" "+p, func(t *testing.T) {
+				r := b.get(p)
+				if r.Status != http.StatusOK {
+					t.Fatalf("status %d", r.Status)
+				}
+				if m := missing.FindString(string(r.Body)); m != "" {
+					t.Errorf("missing message %s", m)
+				}
+				if !strings.Contains(string(r.Body), `<html lang="`+lang+`">`) {
+					t.Errorf("not rendered in %s", lang)
+				}
+			})
+		}
 	}
 }

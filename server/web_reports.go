@@ -56,6 +56,9 @@ func viewDeviation(d negotiation.Deviation, st *negotiation.State, ui string) de
 	if cs, ok := st.Clause(d.ClauseID); ok {
 		v.Redline = readableRedline(&st.Contract, cs.Original.In(d.Lang), cs.Text.In(d.Lang), d.Lang)
 	}
+	if v.Redline == foldMark {
+		v.Redline = "" // a position chosen at assembly: the text is the library's
+	}
 	for _, step := range d.Amendments {
 		if a, ok := st.Amendments[step.ID]; ok {
 			v.Steps = append(v.Steps, viewAmendment(a, &st.Contract, d.Lang, ui, negotiation.City))

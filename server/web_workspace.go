@@ -151,6 +151,9 @@ func clauseBadge(v *negotiation.State, cs *negotiation.ClauseState, city bool) s
 			}
 		}
 	}
+	if v.Final != nil && cs.Status == negotiation.StatusOpen {
+		return string(negotiation.StatusAgreed) // an open clause is agreed as it stands when the contract is final
+	}
 	return string(cs.Status)
 }
 
