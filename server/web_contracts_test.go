@@ -258,3 +258,46 @@ func TestWebContractPagesInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestWebWalkAwaySignOffAndConflictView(t *testing.T) {
+	e := mustContractWebEnv(t)
+	ctx := context.Background()
+	st := e.mustOpenPilot()
+	id, vendorA, legalA := st.Contract.ID, e.actor(identity.RoleVendor), e.actor(identity.RoleLegal)
+	base := st.Revision
+	walk := negotiation.Amendment{ClauseID: "scl-lol-01", Kind: negotiation.AmendPosition, Position: "D"}
+	st, r, err := e.contracts.Propose(ctx, id, vendorA, base, "Insurable only this way.", []negotiation.Amendment{walk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err = e.contracts.Decide(ctx, id, legalA, st.Revision, negotiation.Decision{AmendmentID: r.ID + ".1", Action: negotiation.Accept, Reason: "Pilot only."}); err != nil {
+		t.Fatal(err)
+	}
+	text := st.Clauses["scl-pilot-01"].Text.EN
+	first := negotiation.Amendment{ClauseID: "scl-pilot-01", Kind: negotiation.AmendText, Lang: clauses.EN, Text: strings.Replace(text, "Pilot", "Trial", 1)}
+	if st, _, err = e.contracts.Propose(ctx, id, legalA, st.Revision, "Plainer word.", []negotiation.Amendment{first}); err != nil {
+		t.Fatal(err)
+	}
+	clash := negotiation.Amendment{ClauseID: "scl-pilot-01", Kind: negotiation.AmendText, Lang: clauses.EN, Text: strings.Replace(text, "Pilot", "Demonstration", 1)}
+	if _, _, err = e.contracts.Propose(ctx, id, vendorA, base, "Our word.", []negotiation.Amendment{clash}); err != nil {
+		t.Fatal(err)
+	}
+	approver := e.browser()
+	csrf := approver.mustSignIn(identity.RoleApprover)
+	page := string(approver.get("/contracts/" + id + "?clause=scl-lol-01").Body)
+	if !strings.Contains(page, "Walk-away pending") || !strings.Contains(page, `action="/contracts/`+id+`/signoffs"`) {
+		t.Fatalf("the approver sees no walk-away to sign off")
+	}
+	res := approver.post("/contracts/"+id+"/signoffs", url.Values{"csrf": {csrf}, "amendment_id": {r.ID + ".1"}, "clause_id": {"scl-lol-01"}, "note": {"Approved for the pilot only."}})
+	if loc := res.Header.Get("Location"); res.Status != http.StatusSeeOther || !strings.Contains(loc, "done=signedoff") {
+		t.Fatalf("sign-off: %d %q: %s", res.Status, loc, res.Body)
+	}
+	legal := e.browser()
+	legal.mustSignIn(identity.RoleLegal)
+	page = string(legal.get("/contracts/" + id + "?clause=scl-pilot-01").Body)
+	for _, want := range []string{"Conflicting edits", "Base (the text the author started from)", "The text as it stood", "The proposed text", `<details class="counter" open>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the conflict view lacks %q", want)
+		}
+	}
+}

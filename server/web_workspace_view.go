@@ -23,6 +23,7 @@ type clausePanel struct {
 	Text                                     string // the current markup in the workspace language, for the edit form
 	Pending                                  *amendView
 	History                                  []amendView
+	SignOffs                                 []amendView // walk-away changes awaiting an approver (city view only)
 	Comments                                 []commentView
 	MyTurn, CanPropose, Deleted              bool
 }
@@ -64,6 +65,9 @@ func panel(p identity.Principal, v *negotiation.State, cs *negotiation.ClauseSta
 			continue
 		}
 		av := viewAmendment(a, &v.Contract, lang, ui, me)
+		if av.AwaitingSignOff {
+			cp.SignOffs = append(cp.SignOffs, av)
+		}
 		if a.ID == cs.Pending {
 			cp.Pending = &av
 		} else {
