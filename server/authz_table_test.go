@@ -157,6 +157,7 @@ func authTable() []authCase {
 		{"GET", "/api/v1/rounds/{ref}", nobody, "200 vendor:403 rival_vendor:403"},
 		{"GET", "/api/v1/contracts/{contract}", nobody, "200 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{draft}", nobody, "200 vendor:404 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/preview", nobody, "200 rival_vendor:404"},
 		{"POST", "/api/v1/contracts/{draft}/open", nobody, "403 legal:200 vendor:404 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{contract}/events", nobody, "200 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{contract}/redlines", nobody, "200 rival_vendor:404"},

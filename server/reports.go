@@ -9,6 +9,7 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/records"
 )
@@ -169,14 +170,25 @@ func (s *Server) clauseImpact(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	latest, err := s.deps.Library.Version(ctx, c.Param("key"), 0)
+	latest, items, err := s.impact(c, p, c.Param("key"))
 	if err != nil {
 		return err
 	}
+	return respond(c, http.StatusOK, map[string]any{"clause": latest.Key, "latest_version": latest.N, "items": items})
+}
+
+// impact finds the contracts p may see, not yet final, that pin an older
+// version of clause key than its latest approved one (shared by the API
+// and the upgrade-impact page).
+func (s *Server) impact(c echo.Context, p identity.Principal, key string) (clauses.VersionState, []impactItem, error) {
+	ctx := c.Request().Context()
+	latest, err := s.deps.Library.Version(ctx, key, 0)
+	if err != nil {
+		return latest, nil, err
+	}
 	all, err := s.deps.Contracts.List(ctx)
 	if err != nil {
-		return err
+		return latest, nil, err
 	}
 	items := []impactItem{}
 	for _, sum := range all {
@@ -186,12 +198,12 @@ func (s *Server) clauseImpact(c echo.Context) error {
 		}
 		item, err := s.impactOf(c, sum, latest)
 		if err != nil {
-			return err
+			return latest, nil, err
 		}
 		items = append(items, item)
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].ContractID < items[j].ContractID })
-	return respond(c, http.StatusOK, map[string]any{"clause": latest.Key, "latest_version": latest.N, "items": items})
+	return latest, items, nil
 }
 
 func (s *Server) impactOf(c echo.Context, sum negotiation.Summary, latest clauses.VersionState) (impactItem, error) {

@@ -54,6 +54,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/rounds", Handler: s.createRound, Summary: "Assemble one contract per shortlisted vendor from the same inputs (legal)", Tag: "contracts", Body: roundRequest{}},
 		{Method: http.MethodGet, Path: "/api/v1/rounds/:ref", Handler: s.compareRound, Summary: "Every shortlisted vendor's redlines side by side, clause by clause (city users)", Tag: "contracts"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id", Handler: s.getContract, Summary: "A contract's negotiation state (vendors get their view)", Tag: "contracts"},
+		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/preview", Handler: s.getContractPreview, Summary: "The contract as agreed so far (final once finalised) as readable HTML, numbered, cross-references resolved (?lang=)", Tag: "contracts"},
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/open", Handler: s.openContract, Summary: "Open a draft to its vendor (legal)", Tag: "contracts"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/events", Handler: s.listEvents, Summary: "The contract's history, oldest first", Tag: "negotiation"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/redlines", Handler: s.listRedlines, Summary: "Every amendment and what became of it", Tag: "negotiation"},

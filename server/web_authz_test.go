@@ -19,6 +19,24 @@ func webAuthCases() []authCase {
 		{"GET", "/library/{key}/draft", nobody, "403 library_editor:200"},
 		{"POST", "/library/{key}/versions", nobody, "403 library_editor:422"},
 		{"POST", "/library/{key}/versions/1/approve", nobody, "403 approver:409"},
+		{"GET", "/library/{key}/impact", nobody, "200 vendor:403 rival_vendor:403"},
+		{"GET", "/templates", nobody, "200 vendor:403 rival_vendor:403"},
+		{"GET", "/contracts", nobody, "200"},
+		{"GET", "/contracts/new", nobody, "403 legal:200"},
+		{"POST", "/contracts/new", nobody, "403 legal:400"},
+		{"GET", "/contracts/{contract}", nobody, "200 rival_vendor:404"},
+		{"GET", "/contracts/{draft}", nobody, "200 vendor:404 rival_vendor:404"},
+		{"GET", "/contracts/{contract}/history", nobody, "200 rival_vendor:404"},
+		{"GET", "/contracts/{contract}/deviations", nobody, "200 vendor:403 rival_vendor:404"},
+		// Forms sent as JSON arrive empty: the domain refuses them and the
+		// workspace shows the message (422); opening a draft needs nothing.
+		{"POST", "/contracts/{draft}/open", nobody, "403 legal:200 vendor:404 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/finalize", nobody, "403 legal:422 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/redlines", nobody, "403 legal:422 vendor:422 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/decisions", nobody, "403 legal:422 vendor:422 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/comments", nobody, "403 legal:422 approver:422 vendor:422 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/signoffs", nobody, "403 approver:422 rival_vendor:404"},
+		{"POST", "/contracts/{contract}/upgrade", nobody, "403 legal:422 rival_vendor:404"},
 		{"POST", "/api/v1/clauses/preview", func(*env, fixture) any { return map[string]any{"text": "The **City** pays."} }, "403 library_editor:200"},
 	}
 }

@@ -16,6 +16,7 @@ type errorBody struct {
 	Message   string
 	Fields    []apperr.FieldError
 	RequestID string
+	Reload    string // for a stale form: the page to reload
 }
 
 // webError is called by handleError first. A cookie-borne state-changing

@@ -16,6 +16,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/internal/password"
+	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/server"
 	"github.com/civicpact/civicpact/storage/sqlite"
 )
@@ -32,9 +33,19 @@ type webEnv struct {
 	dir   *identity.Directory
 	lib   *clauses.Library
 	users map[identity.Role]identity.User
+	// Set by mustContractWebEnv only.
+	contracts     *negotiation.Service
+	vendor, rival identity.Org
 }
 
 func mustWebEnv(t *testing.T) *webEnv {
+	t.Helper()
+	return buildWebEnv(t, func(lib *clauses.Library) *negotiation.Service { seedLibrary(t, lib); return nil })
+}
+
+// buildWebEnv makes the store, the users and the server; seed fills the
+// library and may return a negotiation service for the contract pages.
+func buildWebEnv(t *testing.T, seed func(*clauses.Library) *negotiation.Service) *webEnv {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, t.TempDir())
@@ -51,6 +62,7 @@ func mustWebEnv(t *testing.T) *webEnv {
 	e := &webEnv{t: t, dir: dir, lib: lib, users: map[identity.Role]identity.User{}}
 	city := mustOrg(t, dir, "City of Port-Royal", identity.OrgMunicipality)
 	vendor := mustOrg(t, dir, "Curbside Labs", identity.OrgVendor)
+	e.vendor, e.rival = vendor, mustOrg(t, dir, "Northwind Civic Systems", identity.OrgVendor)
 	for _, role := range identity.Roles {
 		org := city
 		if role == identity.RoleVendor {
@@ -63,9 +75,9 @@ func mustWebEnv(t *testing.T) *webEnv {
 		}
 		e.users[role] = u
 	}
-	seedLibrary(t, lib)
+	e.contracts = seed(lib)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Directory: dir, Library: lib, Now: now}, logger)
+	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Log: store, Directory: dir, Library: lib, Contracts: e.contracts, Now: now}, logger)
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)
 	return e

@@ -43,7 +43,7 @@ func setLangCookie(c echo.Context, lang string) {
 // translate returns the message key in lang; a missing key shows itself in
 // brackets (a test checks every key used by a template exists in both).
 func translate(lang, key string) string {
-	m, ok := messages[key]
+	m, ok := lookupMessage(key)
 	if !ok {
 		return "[" + key + "]"
 	}
@@ -51,4 +51,14 @@ func translate(lang, key string) string {
 		return m.fr
 	}
 	return m.en
+}
+
+// lookupMessage finds a message key in the catalogues.
+func lookupMessage(key string) (message, bool) {
+	for _, cat := range []map[string]message{messages, contractMessages, workspaceMessages} {
+		if m, ok := cat[key]; ok {
+			return m, true
+		}
+	}
+	return message{}, false
 }

@@ -48,8 +48,11 @@ func TestMessagesComplete(t *testing.T) {
 	for _, s := range []string{"source.user", "source.jurisdiction", "source.contract", "change.changed", "change.unchanged", "change.added", "change.removed", "library.count.one", "signin.wrong", "signin.locked", "error.csrf", "error.other", "error.404"} {
 		used[s] = true
 	}
+	for _, key := range contractPageKeys() {
+		used[key] = true
+	}
 	for key := range used {
-		m, ok := messages[key]
+		m, ok := lookupMessage(key)
 		if !ok || m.en == "" || m.fr == "" {
 			t.Errorf("message %q is missing or not in both languages", key)
 		}
@@ -68,6 +71,51 @@ func TestCountPhrase(t *testing.T) {
 	for _, tt := range tests {
 		if got := countPhrase(tt.lang, "library.count", tt.n); got != tt.want {
 			t.Errorf("countPhrase(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+// contractPageKeys lists the message keys the contract pages build from
+// domain values.
+func contractPageKeys() []string {
+	keys := []string{"assemble.problems.one", "contracts.count.one", "contracts.todo.one", "contracts.blockers.one", "dev.count.one", "impact.count.one",
+		"cvar.city_name", "cvar.vendor_name", "cvar.procurement_ref", "dl.text", "dl.draft", "dl.final", "dl.redline", "dl.deviations",
+		"amend.position", "amend.delete", "amend.values", "history.oncontract", "history.kept", "stale.message", "sig.authority.city", "sig.authority.vendor"}
+	groups := map[string][]string{
+		"cstatus.":  {"open", "proposed", "countered", "agreed", "conflict", "deleted", "walk_away"},
+		"astatus.":  {"pending", "accepted", "rejected", "countered", "superseded"},
+		"level.":    {"non_substantive", "preferred", "fallback", "custom", "walk_away"},
+		"phase.":    {"draft", "negotiation", "final"},
+		"route.":    {"rfp", "challenge", "pilot", "grant", "sole_source"},
+		"side.":     {"city", "vendor"},
+		"party.":    {"city", "vendor"},
+		"lang.":     {"en", "fr"},
+		"event.":    {"assembled", "opened", "redline", "decision", "comment", "sign_off", "upgrade", "finalized"},
+		"kind.":     {"text", "position", "variables", "delete"},
+		"action.":   {"accept", "reject", "counter"},
+		"devkind.":  {"position", "wording", "values", "deleted"},
+		"done.":     {"assembled", "opened", "proposed", "accept", "reject", "counter", "commented", "signedoff", "finalized", "upgraded", "kept"},
+		"hint.":     {"string", "text", "integer", "decimal", "money", "percent", "date", "duration", "boolean", "enum", "party"},
+		"province.": {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"},
+	}
+	for prefix, names := range groups {
+		for _, n := range names {
+			keys = append(keys, prefix+n)
+		}
+	}
+	return keys
+}
+
+// TestCataloguesDoNotOverlap: a key defined twice would show whichever
+// catalogue lookupMessage reads first.
+func TestCataloguesDoNotOverlap(t *testing.T) {
+	seen := map[string]int{}
+	for i, cat := range []map[string]message{messages, contractMessages, workspaceMessages} {
+		for key := range cat {
+			if j, ok := seen[key]; ok {
+				t.Errorf("message %q is in catalogues %d and %d", key, j, i)
+			}
+			seen[key] = i
 		}
 	}
 }

@@ -32,20 +32,31 @@ type mdItem struct {
 }
 
 // mdInline is a text run, a defined term, a variable placeholder (shown by
-// its label) or a cross-reference (a link to the clause).
+// its label) or a cross-reference: a link to the library clause, or, in a
+// contract, to the numbered clause (Label "section 7.2", Href "#c-…").
 type mdInline struct {
 	Kind  string // "text", "term", "var", "ref"
 	Text  string
 	Name  string
 	Label string
+	Href  string
 }
+
+// refResolver numbers a cross-reference in a contract: the label it reads
+// as and the link to it, or false to link to the library clause.
+type refResolver func(key string) (label, href string, ok bool)
 
 // viewMarkup shapes a parsed document; labels maps variable names to the
 // labels shown in their placeholders.
 func viewMarkup(doc *clauses.Doc, labels map[string]string) markupView {
+	return viewMarkupRefs(doc, labels, nil)
+}
+
+// viewMarkupRefs is viewMarkup with cross-references numbered by refs.
+func viewMarkupRefs(doc *clauses.Doc, labels map[string]string, refs refResolver) markupView {
 	var v markupView
 	for _, b := range doc.Blocks {
-		ins := viewInlines(b.Inlines, labels)
+		ins := viewInlines(b.Inlines, labels, refs)
 		switch {
 		case b.Kind == clauses.BlockPara:
 			v.Blocks = append(v.Blocks, mdBlock{Para: ins})
@@ -64,7 +75,7 @@ func viewMarkup(doc *clauses.Doc, labels map[string]string) markupView {
 	return v
 }
 
-func viewInlines(in []clauses.Inline, labels map[string]string) []mdInline {
+func viewInlines(in []clauses.Inline, labels map[string]string, refs refResolver) []mdInline {
 	out := make([]mdInline, 0, len(in))
 	for _, x := range in {
 		switch x.Kind {
@@ -79,7 +90,13 @@ func viewInlines(in []clauses.Inline, labels map[string]string) []mdInline {
 			}
 			out = append(out, mdInline{Kind: "var", Name: x.Name, Label: label})
 		case clauses.InlineRef:
-			out = append(out, mdInline{Kind: "ref", Name: x.Name})
+			ref := mdInline{Kind: "ref", Name: x.Name}
+			if refs != nil {
+				if label, href, ok := refs(x.Name); ok {
+					ref.Label, ref.Href = label, href
+				}
+			}
+			out = append(out, ref)
 		}
 	}
 	return out

@@ -22,7 +22,7 @@ type pages struct {
 }
 
 // shared lists the template files every page set includes.
-var sharedTemplates = []string{"templates/layout.html", "templates/partials.html"}
+var sharedTemplates = []string{"templates/layout.html", "templates/partials.html", "templates/contract_partials.html"}
 
 func newPages() (*pages, error) {
 	base, err := template.New("layout").Funcs(templateFuncs()).ParseFS(web.Templates, sharedTemplates...)
@@ -71,15 +71,24 @@ func (p *pages) Render(w io.Writer, name string, data any, _ echo.Context) error
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"t":     translate,
-		"tf":    func(lang, key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
-		"tn":    countPhrase,
-		"badge": func(lang string, s any) badge { return badge{Lang: lang, S: fmt.Sprint(s)} },
+		"t":           translate,
+		"tf":          func(lang, key string, args ...any) string { return fmt.Sprintf(translate(lang, key), args...) },
+		"tn":          countPhrase,
+		"badge":       func(lang string, s any) badge { return badge{Lang: lang, S: fmt.Sprint(s)} },
+		"inc":         func(i int) int { return i + 1 },
+		"commentForm": commentForm,
+		"withLang":    func(lang string, v any) withLang { return withLang{Lang: lang, V: v} },
 	}
 }
 
 // badge is the argument of the "status" and "stance" partials.
 type badge struct{ Lang, S string }
+
+// withLang passes a partial its value and the interface language.
+type withLang struct {
+	Lang string
+	V    any
+}
 
 // pageData is what every page template receives: the layout's needs and
 // the page's own Body.
