@@ -18,6 +18,8 @@ import (
 type Library struct {
 	Log records.Log
 	Now func() time.Time
+
+	list listCache // List's copy of the library; see ListTTL
 }
 
 // event is one record of a clause stream.
@@ -84,6 +86,7 @@ func (l *Library) Draft(ctx context.Context, c Clause, v Version, by string) (Ve
 	if _, err := records.Append(ctx, l.Log, e.head, stream(c.Key), v.DraftedAt, ev); err != nil {
 		return VersionState{}, l.conflict(ctx, err, c.Key)
 	}
+	l.invalidate()
 	return VersionState{Version: v, Status: StatusDraft}, nil
 }
 
@@ -111,6 +114,7 @@ func (l *Library) Revise(ctx context.Context, key string, n int, v Version, by s
 	if _, err := records.Append(ctx, l.Log, e.head, stream(key), v.DraftedAt, ev); err != nil {
 		return VersionState{}, l.conflict(ctx, err, key)
 	}
+	l.invalidate()
 	return VersionState{Version: v, Status: StatusDraft}, nil
 }
 
@@ -147,6 +151,7 @@ func (l *Library) transition(ctx context.Context, key string, n int, by, typ, re
 	if _, err := records.Append(ctx, l.Log, e.head, stream(key), at, event{Type: typ, N: n, By: by, At: at, Reason: reason}); err != nil {
 		return VersionState{}, l.conflict(ctx, err, key)
 	}
+	l.invalidate()
 	e, err = l.entry(ctx, key)
 	if err != nil {
 		return VersionState{}, err

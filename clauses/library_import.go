@@ -33,6 +33,7 @@ func (l *Library) Import(ctx context.Context, items []ImportItem) (ImportReport,
 	plans := make([][]event, len(items))
 	heads := make([]records.Record, len(items))
 	var rep ImportReport
+	defer l.invalidate()
 	for i, it := range items {
 		e, err := l.entry(ctx, it.Clause.Key)
 		if err != nil && !apperr.Is(err, apperr.NotFound) {

@@ -86,14 +86,15 @@ func (l *Library) List(ctx context.Context, q Query) (Page, error) {
 		}
 		after = string(raw)
 	}
-	all, err := l.All(ctx)
+	all, err := l.indexedEntries(ctx)
 	if err != nil {
 		return Page{}, err
 	}
 	words := searchWords(q.Text)
 	var page Page
-	for _, e := range all {
-		if !q.matches(e, words) {
+	for _, ie := range all {
+		e := ie.Entry
+		if !q.matches(ie, words) {
 			continue
 		}
 		page.Total++
@@ -108,7 +109,7 @@ func (l *Library) List(ctx context.Context, q Query) (Page, error) {
 	return page, nil
 }
 
-func (q Query) matches(e Entry, words []string) bool {
+func (q Query) matches(e indexed, words []string) bool {
 	if q.Category != "" && e.Clause.Category != q.Category {
 		return false
 	}
@@ -118,7 +119,7 @@ func (q Query) matches(e Entry, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	hay := foldText(searchable(e, q.Lang))
+	hay := e.text[q.Lang]
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
 			return false
