@@ -67,6 +67,9 @@ func (s *Server) registerRoutes() {
 	}
 	for _, r := range s.routes {
 		h := r.Handler
+		if writeWithoutBody(r) {
+			h = refuseBody(h)
+		}
 		if !r.Public {
 			h = requireAuth(h)
 		}
