@@ -23,7 +23,8 @@ type outcome struct {
 // contract at once, over HTTP. Every proposal is recorded (201) or refused
 // with 409 naming the current revision; afterwards the history holds exactly
 // the acknowledged redlines, at the revisions acknowledged, and its hash
-// chain verifies.
+// chain verifies; the global audit trail has one entry per acknowledged
+// redline.
 func TestConcurrentRedlines(t *testing.T) {
 	const clients, perClient = 20, 10
 	e := mustEnv(t)
@@ -122,6 +123,15 @@ func checkHistory(t *testing.T, e *env, f fixture, acked map[string]int64) {
 	mustDecode(t, e.do("legal", "GET", "/api/v1/contracts/"+f.contract+"/audit/verify", nil).Body, &v)
 	if !v.OK || int64(v.Records) != hist.Revision {
 		t.Errorf("audit/verify: ok=%v over %d records, want ok over %d", v.OK, v.Records, hist.Revision)
+	}
+	n := 0
+	for _, a := range mustAuditTrail(t, e.store) {
+		if a.Action == "POST /api/v1/contracts/:id/redlines" {
+			n++
+		}
+	}
+	if n != len(acked) {
+		t.Errorf("the global audit trail has %d redline entries, want one per acknowledged redline (%d)", n, len(acked))
 	}
 }
 
