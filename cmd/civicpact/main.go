@@ -4,7 +4,7 @@
 //	civicpact [serve] [flags]          run the service (default)
 //	civicpact token create --user NAME [--role ROLE] [--org ORG_ID]
 //	civicpact library export DIR | library import DIR
-//	civicpact audit export [FILE]
+//	civicpact audit export [FILE] | audit verify [EXPORT_FILE]
 package main
 
 import (
@@ -40,6 +40,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.Serve(ctx, cfg)
 	case "token":
 		return m.tokenCommand(ctx, args)
+	case "audit":
+		return m.auditCommand(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
@@ -52,4 +54,6 @@ const usage = `civicpact — assemble, negotiate and sign municipal smart-city P
   civicpact [serve] [flags]     run the service (civicpact serve -h lists the flags)
   civicpact token create --user NAME [--role ROLE] [--org ORG_ID]
                                 issue an API token (creating the user if needed)
+  civicpact audit export [FILE] write every hash chain as JSON Lines with a final digest
+  civicpact audit verify [FILE] recompute every chain; with an export, check the store still matches it
 `
