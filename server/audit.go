@@ -20,14 +20,19 @@ const auditTimeout = 10 * time.Second
 // auditChanges records every successful state-changing request in the
 // global audit trail: who (user and organisation), what (method and route),
 // on which object (the path parameters), and the status and request ID.
-// The change itself is already chained in its object's own stream; a
-// failure to add it to the trail is logged at Error level, since the
-// response has been sent and the change cannot be undone.
+// Success is a handler that returned no error with a 2xx status, or a 303
+// (a web form's post-redirect-get). The actor is the request's principal:
+// a sign-in handler that stores the new principal with c.Set("principal",
+// p) has the sign-in recorded under that user; otherwise it is
+// "anonymous". The change itself is already chained in its object's own
+// stream; a failure to add it to the trail is logged at Error level, since
+// the response has been sent and the change cannot be undone.
 func (s *Server) auditChanges(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
 		status := c.Response().Status
-		if err != nil || !changesState(c.Request().Method) || status < 200 || status > 299 {
+		ok := status >= 200 && status <= 299 || status == http.StatusSeeOther
+		if err != nil || !ok || !changesState(c.Request().Method) {
 			return err
 		}
 		p, _ := c.Get("principal").(identity.Principal)

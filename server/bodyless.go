@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,7 +33,8 @@ func refuseBody(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// writeWithoutBody reports whether a route changes state without a body.
+// writeWithoutBody reports whether an API route changes state without a
+// body. Web UI routes (outside /api/) post forms and are not concerned.
 func writeWithoutBody(r route) bool {
-	return r.Body == nil && r.Method != http.MethodGet && r.Method != http.MethodHead
+	return r.Body == nil && strings.HasPrefix(r.Path, "/api/") && r.Method != http.MethodGet && r.Method != http.MethodHead
 }
