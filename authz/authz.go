@@ -43,8 +43,8 @@ var cityRead = []Action{ReadLibrary, ReadContract, ReadInternal}
 
 // grants is the role → actions table. It is the policy; keep it readable.
 var grants = map[identity.Role][]Action{
-	identity.RoleAdmin:         append([]Action{ManageUsers, ManageOrgs, ManageTokens, VerifyAudit}, cityRead...),
-	identity.RoleLibraryEditor: append([]Action{DraftLibrary, ImportLibrary}, cityRead...),
+	identity.RoleAdmin:         append([]Action{ManageUsers, ManageOrgs, ManageTokens, VerifyAudit, ImportLibrary}, cityRead...),
+	identity.RoleLibraryEditor: append([]Action{DraftLibrary}, cityRead...),
 	identity.RoleApprover:      append([]Action{ApproveLibrary, RetireLibrary, SignOff, CommentExternal, CommentInternal}, cityRead...),
 	identity.RoleLegal:         append([]Action{Assemble, Propose, Decide, Respond, CommentExternal, CommentInternal, Finalize, Upgrade}, cityRead...),
 	identity.RoleVendor:        {ReadLibrary, ReadContract, Propose, Respond, CommentExternal},

@@ -8,7 +8,10 @@
 // stream (draft, approval, retirement), never edited in place.
 package clauses
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Lang is a language of the legal text.
 type Lang string
@@ -146,27 +149,5 @@ func (v *Version) Variable(name string) (Variable, bool) {
 
 // Citation is how a contract cites the version: "Title (YYYY-MM-DD) KEY vN".
 func (v *Version) Citation(lang Lang) string {
-	return v.Title.In(lang) + " (" + v.Effective + ") " + v.Key + " v" + itoa(v.N)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
+	return v.Title.In(lang) + " (" + v.Effective + ") " + v.Key + " v" + strconv.Itoa(v.N)
 }

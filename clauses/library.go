@@ -1,8 +1,10 @@
 package clauses
 
 import (
+	"bytes"
 	"context"
-	"reflect"
+	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -98,7 +100,7 @@ func (l *Library) Revise(ctx context.Context, key string, n int, v Version, by s
 	}
 	if cur.Status != StatusDraft {
 		return VersionState{}, &apperr.Error{Kind: apperr.Conflict,
-			Message: "version " + itoa(n) + " of " + key + " is " + string(cur.Status) + " and can never change; draft a new version instead",
+			Message: "version " + strconv.Itoa(n) + " of " + key + " is " + string(cur.Status) + " and can never change; draft a new version instead",
 			Current: map[string]any{"version": n, "status": cur.Status, "latest": len(e.Versions)}}
 	}
 	v.Key, v.N, v.DraftedBy, v.DraftedAt = key, n, by, l.Now().UTC()
@@ -133,13 +135,13 @@ func (l *Library) transition(ctx context.Context, key string, n int, by, typ, re
 	}
 	switch {
 	case typ == "approve" && cur.Status != StatusDraft:
-		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "version " + itoa(n) + " is already " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
+		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "version " + strconv.Itoa(n) + " is already " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
 	case typ == "approve" && laterApproved(e, n):
 		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "a later version of " + key + " is already approved; draft a new version instead", Current: map[string]any{"latest": len(e.Versions)}}
 	case typ == "approve" && cur.DraftedBy == by && by != SystemActor:
 		return VersionState{}, apperr.New(apperr.Forbidden, "an approver may not approve their own draft")
 	case typ == "retire" && cur.Status != StatusApproved && cur.Status != StatusSuperseded:
-		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "only an approved version can be retired; version " + itoa(n) + " is " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
+		return VersionState{}, &apperr.Error{Kind: apperr.Conflict, Message: "only an approved version can be retired; version " + strconv.Itoa(n) + " is " + string(cur.Status), Current: map[string]any{"status": cur.Status}}
 	}
 	at := l.Now().UTC()
 	if _, err := records.Append(ctx, l.Log, e.head, stream(key), at, event{Type: typ, N: n, By: by, At: at, Reason: reason}); err != nil {
@@ -201,10 +203,14 @@ func (l *Library) entry(ctx context.Context, key string) (Entry, error) {
 }
 
 // sameContent reports whether two versions carry the same wording and
-// options (ignoring who drafted them and when).
+// options (ignoring who drafted them and when). It compares the stored
+// JSON form, so an empty list and a missing one are the same, as they are
+// once stored.
 func sameContent(a, b Version) bool {
 	a.DraftedBy, a.DraftedAt, b.DraftedBy, b.DraftedAt = "", time.Time{}, "", time.Time{}
-	return reflect.DeepEqual(a, b)
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
 func laterApproved(e Entry, n int) bool {

@@ -212,6 +212,13 @@ func (d *Directory) RevokeToken(ctx context.Context, hash string) error {
 	return err
 }
 
+// Token returns the token with the given hash.
+func (d *Directory) Token(ctx context.Context, hash string) (Token, error) {
+	var t Token
+	err := d.last(ctx, "token/"+hash, "token", &t)
+	return t, err
+}
+
 // Tokens lists the tokens of userID (every user's when userID is empty).
 func (d *Directory) Tokens(ctx context.Context, userID string) ([]Token, error) {
 	latest := map[string]Token{}

@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/clauses"
@@ -206,7 +207,8 @@ func (s *State) applyDecision(ev Event) error {
 		a.DecidedBy, a.Reason = &by, d.Reason
 		ctr := *d.Counter
 		ctr.Counters = a.ID
-		s.propose(ev, &Redline{ID: ctr.ID, Rationale: d.Reason}, ctr)
+		rid, _, _ := strings.Cut(ctr.ID, ".") // a counter is redline "r<seq>" with one amendment
+		s.propose(ev, &Redline{ID: rid, Rationale: d.Reason}, ctr)
 	default:
 		return apperr.Fields("invalid decision", []apperr.FieldError{{Path: "action", Message: "must be accept, reject or counter"}})
 	}
@@ -305,6 +307,9 @@ func (s *State) applyUpgrade(ev Event) error {
 func (s *State) applyFinalized(ev Event) error {
 	if ev.Actor.Side != City || ev.Finalized == nil {
 		return apperr.New(apperr.Forbidden, "only city legal staff finalise a contract")
+	}
+	if !s.Opened {
+		return apperr.New(apperr.Conflict, "open the contract to the vendor before finalising it")
 	}
 	if open := s.Blockers(); len(open) > 0 {
 		return &apperr.Error{Kind: apperr.Conflict, Message: "the contract cannot be finalised yet: " + open[0].Message.EN,

@@ -2,8 +2,10 @@ package negotiation
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // Deviation is one departure of the agreed contract from the library
@@ -38,10 +40,15 @@ type DeviationStep struct {
 }
 
 // Deviations lists every departure from the library standard, in contract
-// order. The standard for a clause is its route's default position in the
-// pinned library version, resolved with the contract's values.
+// order. The standard for a clause is its template's default position
+// (templates.Template.DefaultPosition) in the pinned library version,
+// resolved with the contract's values.
 func (s *Service) Deviations(ctx context.Context, st *State) ([]Deviation, error) {
 	lang := st.Contract.Languages[0]
+	tpl, err := templates.BuiltinTemplate(st.Contract.Template.Key, st.Contract.Template.Version)
+	if err != nil {
+		return nil, err
+	}
 	var out []Deviation
 	for _, id := range st.Order {
 		c := st.Clauses[id]
@@ -50,10 +57,7 @@ func (s *Service) Deviations(ctx context.Context, st *State) ([]Deviation, error
 			return nil, err
 		}
 		d := Deviation{ClauseID: id, Number: c.Number, ClauseKey: c.ClauseKey, Version: c.Version, Title: c.Title,
-			DefaultPosition: ver.RouteDefaults[st.Contract.Route], AgreedPosition: c.Position, Lang: lang}
-		if d.DefaultPosition == "" && len(ver.Positions) > 0 {
-			d.DefaultPosition = ver.Positions[0].ID
-		}
+			DefaultPosition: tpl.DefaultPosition(ver.Version), AgreedPosition: c.Position, Lang: lang}
 		standard := c.Original
 		if d.DefaultPosition != c.Position {
 			d.Kinds = append(d.Kinds, "position")
@@ -99,28 +103,18 @@ func (s *State) ClauseTexts(lang clauses.Lang) []ClauseText {
 		if c.Deleted {
 			continue
 		}
-		out = append(out, ClauseText{ID: id, Number: c.Number, Title: c.Title.In(lang), Text: s.Displayed(c).In(lang), Article: itoa(c.Article)})
+		out = append(out, ClauseText{ID: id, Number: c.Number, Title: c.Title.In(lang), Text: s.Displayed(c).In(lang), Article: strconv.Itoa(c.Article)})
 	}
 	return out
 }
 
 // RevisionDiff is the clause-aware redline between two revisions.
 func (s *Service) RevisionDiff(ctx context.Context, id string, from, to int64, lang clauses.Lang) (DocumentDiff, error) {
-	events, err := s.Events(ctx, id)
+	a, err := s.StateAt(ctx, id, from)
 	if err != nil {
 		return DocumentDiff{}, err
 	}
-	at := func(rev int64) (*State, error) {
-		if rev < 1 || rev > int64(len(events)) {
-			return nil, errRevision(len(events))
-		}
-		return Replay(events[:rev])
-	}
-	a, err := at(from)
-	if err != nil {
-		return DocumentDiff{}, err
-	}
-	b, err := at(to)
+	b, err := s.StateAt(ctx, id, to)
 	if err != nil {
 		return DocumentDiff{}, err
 	}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/civicpact/civicpact/bench/benchcorpus"
+	"github.com/civicpact/civicpact/bench/corpus"
 	"github.com/civicpact/civicpact/negotiation"
 )
 
@@ -72,10 +72,10 @@ func mustLoadCorpus(tb testing.TB, dir string) (old, new []negotiation.ClauseTex
 		tb.Skipf("benchmark corpus not found at %s (expected shared/bench/corpus beside the repository): %v", dir, err)
 	}
 	var err error
-	if old, err = benchcorpus.Load(filepath.Join(dir, "contract_v1.json")); err != nil {
+	if old, err = corpus.LoadClauses(filepath.Join(dir, "contract_v1.json")); err != nil {
 		tb.Fatal(err)
 	}
-	if new, err = benchcorpus.Load(filepath.Join(dir, "contract_v2.json")); err != nil {
+	if new, err = corpus.LoadClauses(filepath.Join(dir, "contract_v2.json")); err != nil {
 		tb.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "edits_v2.json"))

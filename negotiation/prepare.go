@@ -3,6 +3,7 @@ package negotiation
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -170,7 +171,7 @@ func (s *State) AgreedContract() templates.Contract {
 				continue
 			}
 			in.Text, in.Position, in.Version, in.LibrarySHA = cs.Text, cs.Position, cs.Version, cs.LibrarySHA
-			in.Number = itoa(art.Number) + "." + itoa(len(out.Clauses)+1)
+			in.Number = strconv.Itoa(art.Number) + "." + strconv.Itoa(len(out.Clauses)+1)
 			out.Clauses = append(out.Clauses, in)
 		}
 		c.Articles = append(c.Articles, out)
@@ -195,11 +196,4 @@ func (s *State) agreedValues() map[string]clauses.Value {
 		}
 	}
 	return out
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -48,6 +49,19 @@ func (s *Service) Load(ctx context.Context, id string) (*State, error) {
 	}
 	st.head = head
 	return st, nil
+}
+
+// StateAt replays a contract's history up to revision rev: what the
+// parties saw then. A revision the contract does not have is Invalid.
+func (s *Service) StateAt(ctx context.Context, id string, rev int64) (*State, error) {
+	events, err := s.Events(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if rev < 1 || rev > int64(len(events)) {
+		return nil, errRevision(len(events))
+	}
+	return Replay(events[:rev])
 }
 
 // Events returns a contract's whole history, oldest first.
@@ -132,5 +146,5 @@ func requireBase(st *State, base int64) error {
 }
 
 func errRevision(head int) error {
-	return apperr.Fields("invalid query", []apperr.FieldError{{Path: "from/to", Message: "revisions run from 1 to " + itoa(head)}})
+	return apperr.Fields("no such revision", []apperr.FieldError{{Path: "revision", Message: "revisions of this contract run from 1 to " + strconv.Itoa(head)}})
 }

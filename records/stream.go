@@ -47,3 +47,18 @@ func PrefixEnd(prefix string) string {
 	}
 	return ""
 }
+
+// CheckRecord is what every adapter checks before storing r: a valid stream
+// name, a positive sequence number and a body within MaxBody.
+func CheckRecord(r Record) error {
+	if err := CheckStream(r.Stream); err != nil {
+		return err
+	}
+	if r.Seq < 1 {
+		return apperr.New(apperr.Invalid, "record sequence %d is not positive", r.Seq)
+	}
+	if len(r.Body) > MaxBody {
+		return apperr.New(apperr.TooLarge, "record of %d bytes is over the %d-byte limit", len(r.Body), MaxBody)
+	}
+	return nil
+}

@@ -2,10 +2,13 @@ package server_test
 
 import (
 	"context"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/civicpact/civicpact/audit"
+	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/records"
 )
 
@@ -70,5 +73,21 @@ func TestAuditTrailRecordsChanges(t *testing.T) {
 	}
 	if d := mustAuditTrail(t, e.store)[0].Detail; !strings.HasPrefix(d, "status 201, request ") {
 		t.Errorf("detail %q does not give the status", d)
+	}
+}
+
+// TestAuditTrailRecordsSignIn checks that a web sign-in is recorded under
+// the user who signed in, and a failed one not at all.
+func TestAuditTrailRecordsSignIn(t *testing.T) {
+	e := mustWebEnv(t)
+	b := e.browser()
+	if r := b.post("/signin", url.Values{"username": {"legal"}, "password": {"wrong"}}); r.Status == http.StatusSeeOther {
+		t.Fatal("a wrong password signed in")
+	}
+	b.mustSignIn(identity.RoleLegal)
+	got := mustAuditTrail(t, e.store)
+	u := e.users[identity.RoleLegal]
+	if len(got) != 1 || got[0].Actor != u.ID || got[0].Org != u.OrgID || got[0].Action != "POST /signin" {
+		t.Errorf("audit trail %+v, want one POST /signin by %s of %s", got, u.ID, u.OrgID)
 	}
 }

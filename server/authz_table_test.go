@@ -119,7 +119,7 @@ func authTable() []authCase {
 		v["change_note"] = clauses.Text{EN: "Clarified notice.", FR: "Avis précisé."}
 		return v
 	}
-	return []authCase{
+	return append(webAuthCases(), []authCase{
 		{"GET", "/healthz", nobody, "200 anonymous:200"},
 		{"GET", "/readyz", nobody, "200 anonymous:200"},
 		{"GET", "/openapi.json", nobody, "200 anonymous:200"},
@@ -154,6 +154,7 @@ func authTable() []authCase {
 			in["vendors"] = []map[string]any{{"org_id": e.vendor.ID, "party": map[string]any{"name": "Curbside Labs Inc.", "address": "Port-Royal", "signatories": []map[string]any{{"name": "Jordan Okafor", "title": "CEO"}}}}}
 			return in
 		}, "403 legal:201"},
+		{"GET", "/api/v1/rounds/{ref}", nobody, "200 vendor:403 rival_vendor:403"},
 		{"GET", "/api/v1/contracts/{contract}", nobody, "200 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{draft}", nobody, "200 vendor:404 rival_vendor:404"},
 		{"POST", "/api/v1/contracts/{draft}/open", nobody, "403 legal:200 vendor:404 rival_vendor:404"},
@@ -177,18 +178,29 @@ func authTable() []authCase {
 		{"POST", "/api/v1/contracts/{contract}/upgrade", func(*env, fixture) any {
 			return map[string]any{"clause_ids": []string{"scl-pilot-01"}, "rationale": "statute"}
 		}, "403 legal:409 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/docx?lang=en&with=proposals", nobody, "200 rival_vendor:404"},
+		{"POST", "/api/v1/contracts/{contract}/docx", func(*env, fixture) any {
+			return upload{field: "file", name: "redline.docx", data: []byte("not a zip")}
+		}, "403 legal:400 vendor:400 rival_vendor:404"},
 		{"GET", "/api/v1/audit/verify", nobody, "403 admin:200"},
-	}
+		{"GET", "/api/v1/library/export", nobody, "200"},
+		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},
+
+		{"GET", "/api/v1/contracts/{contract}/pdf", nobody, "409 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/pdf?draft=1&lang=en", nobody, "200 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{draft}/pdf?draft=1", nobody, "200 vendor:404 rival_vendor:404"},
+		{"GET", "/api/v1/contracts/{contract}/redline.pdf?from=1&to=3", nobody, "200 rival_vendor:404"},
+	}...)
 }
 
 func (c authCase) resolve(f fixture) string {
-	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{token}", f.token).Replace(c.path)
+	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{token}", f.token, "{ref}", "PR-2026-014").Replace(c.path)
 }
 
 // template turns a table path back into echo's route syntax.
 func (c authCase) template() string {
 	p, _, _ := strings.Cut(c.path, "?")
-	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{token}", ":hash", "/1/", "/:n/")
+	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{token}", ":hash", "{ref}", ":ref", "/1/", "/:n/")
 	return strings.TrimSuffix(r.Replace(p+"/"), "/")
 }
 

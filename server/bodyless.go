@@ -34,7 +34,10 @@ func refuseBody(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // writeWithoutBody reports whether an API route changes state without a
-// body. Web UI routes (outside /api/) post forms and are not concerned.
+// body: it declares neither a JSON body type nor a body limit of its own
+// (an upload route such as the Word import sets MaxBody). Web UI routes
+// (outside /api/) post forms and are not concerned.
 func writeWithoutBody(r route) bool {
-	return r.Body == nil && strings.HasPrefix(r.Path, "/api/") && r.Method != http.MethodGet && r.Method != http.MethodHead
+	return r.Body == nil && r.MaxBody == 0 && strings.HasPrefix(r.Path, "/api/") &&
+		r.Method != http.MethodGet && r.Method != http.MethodHead
 }

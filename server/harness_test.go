@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -124,7 +125,10 @@ func (r response) json(t *testing.T) map[string]any {
 func (e *env) do(caller, method, path string, body any) response {
 	e.t.Helper()
 	var rd io.Reader
+	contentType := "application/json"
 	switch b := body.(type) {
+	case upload:
+		rd, contentType = b.multipart(e.t)
 	case nil:
 	case string:
 		rd = strings.NewReader(b)
@@ -142,7 +146,7 @@ func (e *env) do(caller, method, path string, body any) response {
 		e.t.Fatal(err)
 	}
 	if rd != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
 	if tok := e.tokens[caller]; tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
@@ -154,6 +158,27 @@ func (e *env) do(caller, method, path string, body any) response {
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
 	return response{Status: res.StatusCode, Header: res.Header, Body: raw}
+}
+
+// upload is a multipart/form-data body with one file.
+type upload struct {
+	field, name string
+	data        []byte
+}
+
+func (u upload) multipart(t *testing.T) (io.Reader, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	w, err := mw.CreateFormFile(u.field, u.name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(u.data)
+	if err := mw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return &buf, mw.FormDataContentType()
 }
 
 func mustDecode(t *testing.T, raw []byte, v any) {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -68,6 +69,9 @@ func routeHostile(valid any) []hostile {
 	}
 	v := mustRoundTrip(valid)
 	obj, _ := v.(map[string]any)
+	if len(obj) == 0 {
+		return nil // not a JSON body (an upload): the generic bodies apply
+	}
 	var out []hostile
 	for _, k := range sortedKeys(obj) {
 		out = append(out, jsonBody("wrong type: "+k, mustJSON(withField(obj, k, wrongType(obj[k])))))
@@ -82,7 +86,9 @@ func routeHostile(valid any) []hostile {
 		hostile{"no content type", "", mustJSON(v)},
 		hostile{"JSON as multipart", "multipart/form-data; boundary=x", mustJSON(v)},
 	)
-	return out
+	return slices.DeleteFunc(out, func(h hostile) bool { // a mutation that changed nothing is the valid request
+		return h.contentType == "application/json" && bytes.Equal(h.body, mustJSON(v))
+	})
 }
 
 // TestHostileInput sends every hostile body to every API write route as a
@@ -152,10 +158,13 @@ func isWrite(method string) bool {
 }
 
 // authorisedCaller picks the first caller the table lets through to the
-// handler's decoding (a success, or a 409 from the domain's own rules).
+// handler's decoding: any answer but 401, 403 and 404 (a success, or a 400
+// or 409 from the handler's or the domain's own checks).
 func authorisedCaller(want map[string]int) string {
 	for _, c := range callers {
-		if s := want[c]; s < 300 || s == http.StatusConflict {
+		switch want[c] {
+		case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound:
+		default:
 			return c
 		}
 	}

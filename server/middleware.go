@@ -104,10 +104,14 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		if r.ContentLength > s.cfg.MaxBody {
-			return apperr.New(apperr.TooLarge, "the request body is over the %d-byte limit", s.cfg.MaxBody)
+		limit := s.cfg.MaxBody
+		if l, ok := s.bodyLimits[r.Method+" "+c.Path()]; ok {
+			limit = l
 		}
-		r.Body = http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxBody)
+		if r.ContentLength > limit {
+			return apperr.New(apperr.TooLarge, "the request body is over the %d-byte limit", limit)
+		}
+		r.Body = http.MaxBytesReader(c.Response(), r.Body, limit)
 		return next(c)
 	}
 }

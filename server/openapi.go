@@ -27,6 +27,10 @@ func (s *Server) openAPI() map[string]any {
 		if len(params) > 0 {
 			op["parameters"] = params
 		}
+		if r.Produces != "" {
+			op["responses"].(map[string]any)["200"] = map[string]any{"description": "Success",
+				"content": map[string]any{r.Produces: map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}
+		}
 		if r.Public {
 			op["security"] = []any{}
 		}

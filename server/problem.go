@@ -44,6 +44,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if err = s.webError(err, c); err == nil {
+		return
+	}
 	p := s.problemFor(err, c)
 	if p.Status >= 500 {
 		s.log.LogAttrs(c.Request().Context(), slog.LevelError, "request failed",

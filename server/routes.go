@@ -14,8 +14,12 @@ type route struct {
 	Handler echo.HandlerFunc
 	Summary string
 	Tag     string
-	Public  bool // served without authentication
-	Body    any  // request body type, for the OpenAPI document
+	Public  bool  // served without authentication
+	Body    any   // request body type, for the OpenAPI document
+	MaxBody int64 // overrides the server's body limit for this route
+	// Produces is the media type of a success that is not JSON (a PDF, a
+	// zip, an HTML page), for the OpenAPI document.
+	Produces string
 }
 
 // registerRoutes is the single list of every route civicpact serves.
@@ -48,6 +52,7 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodGet, Path: "/api/v1/contracts", Handler: s.listContracts, Summary: "Contracts the caller may see (?phase=draft|negotiation|final&procurement_ref=)", Tag: "contracts"},
 		{Method: http.MethodPost, Path: "/api/v1/contracts", Handler: s.createContract, Summary: "Assemble a contract from a template (legal)", Tag: "contracts", Body: assembleRequest{}},
 		{Method: http.MethodPost, Path: "/api/v1/rounds", Handler: s.createRound, Summary: "Assemble one contract per shortlisted vendor from the same inputs (legal)", Tag: "contracts", Body: roundRequest{}},
+		{Method: http.MethodGet, Path: "/api/v1/rounds/:ref", Handler: s.compareRound, Summary: "Every shortlisted vendor's redlines side by side, clause by clause (city users)", Tag: "contracts"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id", Handler: s.getContract, Summary: "A contract's negotiation state (vendors get their view)", Tag: "contracts"},
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/open", Handler: s.openContract, Summary: "Open a draft to its vendor (legal)", Tag: "contracts"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/events", Handler: s.listEvents, Summary: "The contract's history, oldest first", Tag: "negotiation"},
@@ -64,7 +69,12 @@ func (s *Server) registerRoutes() {
 		{Method: http.MethodPost, Path: "/api/v1/contracts/:id/upgrade", Handler: s.upgradeContract, Summary: "Move clauses to their latest approved version, or record keeping the pinned one (legal)", Tag: "contracts", Body: upgradeRequest{}},
 		{Method: http.MethodGet, Path: "/api/v1/clauses/:key/impact", Handler: s.clauseImpact, Summary: "Contracts not yet final that pin an older version of the clause, with the word diff", Tag: "library"},
 		{Method: http.MethodGet, Path: "/api/v1/audit/verify", Handler: s.verifyAll, Summary: "Recompute every hash chain in the store (admin)", Tag: "audit"},
+		{Method: http.MethodGet, Path: "/api/v1/library/export", Handler: s.exportLibrary, Summary: "The clause library as a zip of Markdown files (library/FORMAT.md)", Tag: "library", Produces: "application/zip"},
+		{Method: http.MethodPost, Path: "/api/v1/library/import", Handler: s.importLibrary, Summary: "Apply library files; all valid or nothing changes, errors name file and line (admin)", Tag: "library", Body: importLibraryRequest{}, MaxBody: maxLibraryUpload},
 	}
+	s.routes = append(s.routes, s.webRoutes()...)
+	s.routes = append(s.routes, s.pdfRoutes()...)
+	s.routes = append(s.routes, s.docxRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if writeWithoutBody(r) {
@@ -74,5 +84,8 @@ func (s *Server) registerRoutes() {
 			h = requireAuth(h)
 		}
 		s.echo.Add(r.Method, r.Path, h)
+		if r.MaxBody > 0 {
+			s.bodyLimits[r.Method+" "+r.Path] = r.MaxBody
+		}
 	}
 }

@@ -112,18 +112,12 @@ func (a *assembler) instance(sr *slotRef) (Instance, bool) {
 }
 
 // position returns the chosen position: the input's choice, else the
-// slot's default, else the version's route default, else its first.
+// template's default (Template.DefaultPosition).
 func (a *assembler) position(sr *slotRef) (clauses.Position, bool) {
 	key, ver := sr.slot.ClauseKey, sr.version
 	id, path := a.in.Positions[key], "positions."+key
 	if id == "" {
-		id, path = sr.slot.Position, sr.path()+".position"
-	}
-	if id == "" {
-		id = ver.RouteDefaults[a.tpl.Route]
-	}
-	if id == "" && len(ver.Positions) > 0 {
-		id = ver.Positions[0].ID
+		id, path = a.tpl.DefaultPosition(*ver), sr.path()+".position"
 	}
 	p, ok := ver.Position(id)
 	if !ok {

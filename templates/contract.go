@@ -99,6 +99,22 @@ func (c *Contract) RefLabel(key string, lang clauses.Lang) (string, bool) {
 	return "section " + in.Number, true
 }
 
+// RefText is how a cross-reference reads in the contract: RefLabel when
+// the contract has the clause, otherwise a neutral phrase that still reads
+// as a sentence in both languages ("the applicable section of this
+// Contract", « article applicable du présent contrat », which follows the
+// « l’ » the French drafting puts before a reference). Assembly warns the
+// city about such references; the signed text never shows a bare key.
+func (c *Contract) RefText(key string, lang clauses.Lang) string {
+	if label, ok := c.RefLabel(key, lang); ok {
+		return label
+	}
+	if lang == clauses.FR {
+		return "article applicable du présent contrat"
+	}
+	return "the applicable section of this Contract"
+}
+
 // LibrarySHA is the hex SHA-256 of a position's library text: the English
 // text, a NUL byte, then the French text.
 func LibrarySHA(p clauses.Position) string {

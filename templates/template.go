@@ -90,3 +90,24 @@ func (t *Template) conditionKinds() map[string]ValueKind {
 	}
 	return kinds
 }
+
+// DefaultPosition is the library standard for clause version v in this
+// template: the slot's position, else the version's default for the
+// template's route, else its first position. Assembly starts from it, and
+// the deviation report measures departures from it.
+func (t *Template) DefaultPosition(v clauses.Version) string {
+	for _, a := range t.Articles {
+		for _, s := range a.Slots {
+			if s.ClauseKey == v.Key && s.Position != "" {
+				return s.Position
+			}
+		}
+	}
+	if id := v.RouteDefaults[t.Route]; id != "" {
+		return id
+	}
+	if len(v.Positions) > 0 {
+		return v.Positions[0].ID
+	}
+	return ""
+}

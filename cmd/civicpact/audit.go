@@ -64,7 +64,7 @@ func (m *Main) auditExport(ctx context.Context, store records.Log, file string) 
 	}
 	fmt.Fprintf(report, "%s over %d records in %d streams; keep this digest outside the database\n", d.Digest, d.Records, d.Streams)
 	if !d.Report.OK {
-		return fmt.Errorf("exported, but the store's chains do not verify: %s", describe(d.Report.Break))
+		return fmt.Errorf("exported, but the store's chains do not verify: %s", describeBreak(d.Report.Break))
 	}
 	return nil
 }
@@ -77,7 +77,7 @@ func (m *Main) auditVerify(ctx context.Context, store records.Log, file string) 
 		return err
 	}
 	if !rep.OK {
-		return fmt.Errorf("the store's chains do not verify: %s", describe(rep.Break))
+		return fmt.Errorf("the store's chains do not verify: %s", describeBreak(rep.Break))
 	}
 	fmt.Fprintf(m.Stdout, "ok: %d records in %d streams verify\n", rep.Records, rep.Streams)
 	if file == "" {
@@ -89,9 +89,9 @@ func (m *Main) auditVerify(ctx context.Context, store records.Log, file string) 
 	}
 	switch {
 	case !check.File.OK:
-		return fmt.Errorf("the export %s is altered: %s", file, describe(check.File.Break))
+		return fmt.Errorf("the export %s is altered: %s", file, describeBreak(check.File.Break))
 	case check.Mismatch != nil:
-		return fmt.Errorf("the store no longer matches the export %s: %s", file, describe(check.Mismatch))
+		return fmt.Errorf("the store no longer matches the export %s: %s", file, describeBreak(check.Mismatch))
 	}
 	fmt.Fprintf(m.Stdout, "ok: the store still holds the %d records of %s unchanged\n", check.Records, file)
 	return nil
@@ -106,7 +106,7 @@ func checkExportFile(ctx context.Context, store records.Log, file string) (audit
 	return audit.CheckExport(ctx, store, f)
 }
 
-func describe(b *records.Break) string {
+func describeBreak(b *records.Break) string {
 	if b == nil {
 		return "no break"
 	}

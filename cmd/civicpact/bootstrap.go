@@ -10,7 +10,8 @@ import (
 )
 
 // bootstrap prepares an empty store: the first municipality and its admin,
-// whose API token is CIVICPACT_ADMIN_TOKEN or a generated one printed once.
+// whose API token is CIVICPACT_ADMIN_TOKEN or a generated one printed once;
+// with --demo, the demo's organisations, users and contracts instead.
 func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	if err := seedLibrary(ctx, svc.library); err != nil {
 		return fmt.Errorf("load the starter library: %w", err)
@@ -18,6 +19,9 @@ func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	has, err := svc.directory.HasUsers(ctx)
 	if err != nil || has {
 		return err
+	}
+	if cfg.Demo {
+		return m.seedDemo(ctx, cfg, svc)
 	}
 	org, err := svc.directory.CreateOrg(ctx, identity.Org{Name: "Municipal administration", Kind: identity.OrgMunicipality, Province: "ON"})
 	if err != nil {

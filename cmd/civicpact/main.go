@@ -40,6 +40,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.Serve(ctx, cfg)
 	case "token":
 		return m.tokenCommand(ctx, args)
+	case "library":
+		return m.libraryCommand(ctx, args)
 	case "audit":
 		return m.auditCommand(ctx, args)
 	case "help", "-h", "--help":
@@ -54,6 +56,8 @@ const usage = `civicpact — assemble, negotiate and sign municipal smart-city P
   civicpact [serve] [flags]     run the service (civicpact serve -h lists the flags)
   civicpact token create --user NAME [--role ROLE] [--org ORG_ID]
                                 issue an API token (creating the user if needed)
+  civicpact library export DIR  write the clause library, one Markdown file per clause
+  civicpact library import DIR  apply a library folder (all files valid, or nothing changes)
   civicpact audit export [FILE] write every hash chain as JSON Lines with a final digest
   civicpact audit verify [FILE] recompute every chain; with an export, check the store still matches it
 `

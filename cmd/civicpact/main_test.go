@@ -20,9 +20,15 @@ const testAdminToken = "cvp_test_admin_token_0123456789"
 // and returns its base URL; the server stops at the end of the test.
 func mustServe(t *testing.T, dataDir string, extra ...string) string {
 	t.Helper()
+	return mustServeTo(t, io.Discard, dataDir, extra...)
+}
+
+// mustServeTo is mustServe writing the program's standard output to stdout.
+func mustServeTo(t *testing.T, stdout io.Writer, dataDir string, extra ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	addrs := make(chan net.Addr, 1)
-	m := &Main{Stdout: io.Discard, Stderr: io.Discard, Env: func(string) string { return "" },
+	m := &Main{Stdout: stdout, Stderr: io.Discard, Env: func(string) string { return "" },
 		Listening: addrs, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1}}
 	args := append([]string{"serve", "-addr", "127.0.0.1:0", "-data", dataDir, "-admin-token", testAdminToken}, extra...)
 	done := make(chan error, 1)
@@ -37,6 +43,7 @@ func mustServe(t *testing.T, dataDir string, extra ...string) string {
 	case a := <-addrs:
 		return "http://" + a.String()
 	case err := <-done:
+		done <- nil // for the cleanup, which waits for the program to end
 		t.Fatalf("serve exited early: %v", err)
 	case <-time.After(20 * time.Second):
 		t.Fatal("server did not start")

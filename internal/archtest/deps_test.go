@@ -65,6 +65,7 @@ var rules = map[string]struct {
 	"templates":         {internal: []string{"apperr", "records", "clauses"}},
 	"negotiation":       {internal: []string{"apperr", "records", "clauses", "templates"}, thirdParty: []string{"github.com/sergi/go-diff"}},
 	"library":           {internal: []string{"apperr", "clauses", "templates"}, thirdParty: []string{"github.com/goccy/go-yaml"}},
+	"docx":              {internal: []string{"apperr", "clauses", "templates", "negotiation"}},
 	"render/pdf":        {internal: []string{"apperr", "clauses", "templates", "negotiation"}, thirdParty: []string{"github.com/go-pdf/fpdf", "github.com/go-fonts/liberation"}},
 	"storage/sqlite":    {internal: []string{"apperr", "records"}, thirdParty: []string{"modernc.org/sqlite"}},
 	"storage/mongodb":   {internal: []string{"apperr", "records"}, thirdParty: []string{"go.mongodb.org/mongo-driver/v2"}},
@@ -79,6 +80,7 @@ var onlyImporter = map[string]string{
 	"github.com/go-pdf/fpdf":         "render/pdf",
 	"modernc.org/sqlite":             "storage/sqlite",
 	"github.com/sergi/go-diff":       "negotiation",
+	module + "docx":                  "server", // the Word round trip: one reader and writer, one user
 }
 
 func TestDependencyRules(t *testing.T) {
@@ -125,4 +127,16 @@ func allowed(imp string, internal, thirdParty []string) bool {
 		}
 	}
 	return false
+}
+
+// TestBinaryLinksNoTestServer keeps FerretDB (a test-time MongoDB stand-in)
+// out of the production binary.
+func TestBinaryLinksNoTestServer(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "../../cmd/civicpact").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "github.com/FerretDB/") {
+		t.Fatal("cmd/civicpact links FerretDB; import it only from _test.go files")
+	}
 }

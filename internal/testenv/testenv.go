@@ -5,6 +5,7 @@ package testenv
 
 import (
 	"context"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func New(t testing.TB, log records.Log) *Env {
 	t.Helper()
 	var tick, ids atomic.Int64
 	now := func() time.Time { return Start.Add(time.Duration(tick.Add(1)) * time.Second) }
-	newID := func(prefix string) string { return prefix + "_" + itoa(ids.Add(1)) }
+	newID := func(prefix string) string { return prefix + "_" + strconv.FormatInt(ids.Add(1), 10) }
 	lib := &clauses.Library{Log: log, Now: now}
 	files, err := library.ReadDir(library.Starter())
 	if err != nil {
@@ -56,13 +57,4 @@ func New(t testing.TB, log records.Log) *Env {
 	}
 	return &Env{Log: log, Library: lib, Now: now, NewID: newID,
 		Contracts: &negotiation.Service{Log: log, Library: lib, Now: now, NewID: newID}}
-}
-
-func itoa(n int64) string {
-	s := ""
-	for n > 0 || s == "" {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return s
 }

@@ -103,6 +103,9 @@ const (
 
 // Schedule is an annex made of introductory paragraphs and tables.
 type Schedule struct {
+	// Label is the schedule's letter ("A"); empty means its place in the
+	// list, so schedules left out of a contract leave no gap unless labelled.
+	Label  string
 	Title  string
 	Intro  []Paragraph
 	Tables []Table

@@ -177,3 +177,31 @@ func TestCompressStreamsShrinksAndKeepsObjects(t *testing.T) {
 		t.Errorf("%d objects after, %d before", got, want)
 	}
 }
+
+// TestTOCLayoutAvoidsStrayPage checks that a contents list that would spill
+// a line or two onto a page of its own is tightened onto fewer pages, and
+// one that spills a fuller page is left at normal spacing.
+func TestTOCLayoutAvoidsStrayPage(t *testing.T) {
+	n := 0
+	for {
+		levels := make([]int, n+1)
+		if _, pages := tocLayoutScaled(levels, 1); pages > 1 {
+			break
+		}
+		n++
+	}
+	// n level-0 entries fill one page exactly at normal spacing.
+	tests := []struct {
+		extra, wantPages int
+	}{{1, 1}, {tocMinLastPage - 1, 1}, {tocMinLastPage, 2}}
+	for _, tc := range tests {
+		levels := make([]int, n+tc.extra)
+		slots, pages := tocLayout(levels)
+		if pages != tc.wantPages {
+			t.Errorf("%d+%d entries: %d pages, want %d", n, tc.extra, pages, tc.wantPages)
+		}
+		if last := slots[len(slots)-1]; last.y+tocArticleH*0.82 > bodyBot+0.01 {
+			t.Errorf("%d+%d entries: last entry at %.1f overflows the page", n, tc.extra, last.y)
+		}
+	}
+}

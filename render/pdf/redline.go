@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,6 +18,9 @@ type Redline struct {
 	Date        time.Time
 	Author      string
 	Summary     []RedlineRow
+	// HideVerdicts leaves the Verdict column out of the summary table: the
+	// playbook's verdicts are city-internal.
+	HideVerdicts bool
 	// Clauses are in document order; unchanged ones are printed by heading
 	// only, changed ones in full with Inserted, Deleted and Moved runs.
 	Clauses []RedlineClause
@@ -57,12 +61,12 @@ func RenderRedline(w io.Writer, rl Redline) error {
 	r.heading(r.l.formatDate(rl.Date, rl.Lang), regular, 10, true)
 	r.y += 10
 	r.paragraph([]Run{{Text: r.l.redlineNote}}, marginL, textW, smallText(), false)
-	r.redlineSummary(rl.Summary)
+	r.redlineSummary(rl.Summary, rl.HideVerdicts)
 	r.redlineClauses(rl.Clauses)
 	return r.output(w)
 }
 
-func (r *renderer) redlineSummary(rows []RedlineRow) {
+func (r *renderer) redlineSummary(rows []RedlineRow, hideVerdicts bool) {
 	r.y += 6
 	r.bookmarkHere(r.l.changes, 0)
 	r.heading(r.l.changes, bold, 12, false)
@@ -72,9 +76,15 @@ func (r *renderer) redlineSummary(rows []RedlineRow) {
 		return
 	}
 	t := Table{Columns: []string{r.l.clause, r.l.partyCol, r.l.status, r.l.verdict, r.l.words}}
+	if hideVerdicts {
+		t.Columns = slices.Delete(t.Columns, 3, 4)
+	}
 	for _, row := range rows {
-		t.Rows = append(t.Rows, []string{row.Clause, row.Party, row.Status, row.Verdict,
-			fmt.Sprint(row.Words)})
+		cells := []string{row.Clause, row.Party, row.Status, row.Verdict, fmt.Sprint(row.Words)}
+		if hideVerdicts {
+			cells = slices.Delete(cells, 3, 4)
+		}
+		t.Rows = append(t.Rows, cells)
 	}
 	r.table(t)
 }

@@ -1,13 +1,15 @@
 package pdf
 
-import "fmt"
-
 // schedules prints each schedule on a new page: "Schedule A — Title", its
 // introduction and its tables.
 func (r *renderer) schedules(ss []Schedule) {
 	for i, s := range ss {
 		r.newPage()
-		title := fmt.Sprintf("%s %c", r.l.schedule, 'A'+rune(i%26))
+		label := s.Label
+		if label == "" {
+			label = string('A' + rune(i%26))
+		}
+		title := r.l.schedule + " " + label
 		if s.Title != "" {
 			title += " — " + s.Title
 		}

@@ -46,8 +46,13 @@ func (r *renderer) signatureBlock(s Signatory, d Document) {
 		if row[1] == "" {
 			continue
 		}
-		r.textAt(row[0]+sep(r.lang), marginL, y, italic, 8.5, 90)
-		r.textAt(row[1], marginL+92, y, regular, 10, 0)
+		// The value follows its label a word space away, not in an aligned
+		// column: text extraction then reads each block label by value and
+		// block by block, instead of gathering the values of every block
+		// into one column.
+		label := row[0] + sep(r.lang) + " "
+		r.textAt(label, marginL, y+1.2, italic, 8.5, 90)
+		r.textAt(row[1], marginL+r.m.width(safeText(label), italic, 8.5), y, regular, 10, 0)
 		y += 14
 	}
 	r.y = top + signatureBlockH

@@ -2,7 +2,12 @@ package pdf
 
 // Table geometry.
 const (
-	cellPad  = 4.0
+	cellPad = 4.0
+	// cellPadX is the horizontal padding: the gap between two columns is
+	// twice it, wide enough (over 1.5 em of table text) for text extraction
+	// to read each cell as its own column rather than run neighbouring
+	// cells together into one line.
+	cellPadX = 7.0
 	minColW  = 36.0
 	ruleGrey = 170
 )
@@ -40,9 +45,9 @@ func (r *renderer) columnWidths(t Table, ts, hs textStyle) []float64 {
 	need, least := make([]float64, n), make([]float64, n)
 	measure := func(i int, s string, st textStyle) {
 		ws := r.splitWords([]Run{{Text: s}}, st)
-		need[i] = max(need[i], lineWidth(ws, r.spaceWidth(st))+2*cellPad)
+		need[i] = max(need[i], lineWidth(ws, r.spaceWidth(st))+2*cellPadX)
 		for _, w := range ws {
-			least[i] = max(least[i], w.w+2*cellPad)
+			least[i] = max(least[i], w.w+2*cellPadX)
 		}
 	}
 	for i, c := range t.Columns {
@@ -89,7 +94,7 @@ func (r *renderer) layoutRow(row []string, widths []float64, ts textStyle) []cel
 	for i := range widths {
 		if i < len(row) {
 			ws := r.splitWords([]Run{{Text: row[i]}}, ts)
-			cells[i].lines = r.breakLines(ws, widths[i]-2*cellPad, ts)
+			cells[i].lines = r.breakLines(ws, widths[i]-2*cellPadX, ts)
 		}
 	}
 	return cells
@@ -115,7 +120,7 @@ func (r *renderer) drawRow(cells []cell, widths []float64, ts textStyle, header 
 	for i, c := range cells {
 		y := r.y + cellPad
 		for _, ln := range c.lines {
-			r.drawLine(ln, x+cellPad, y, widths[i]-2*cellPad, ts, false)
+			r.drawLine(ln, x+cellPadX, y, widths[i]-2*cellPadX, ts, false)
 			y += ts.leading
 		}
 		x += widths[i]

@@ -28,13 +28,42 @@ const (
 
 // tocLayout places n entries with the given levels. It depends only on the
 // levels, so the TOC pages can be reserved before the body is laid out and
-// filled in afterwards with the page numbers.
-func tocLayout(levels []int) (slots []tocSlot, pages int) {
+// filled in afterwards with the page numbers. When the last page would
+// hold only a few stray lines, the spacing is tightened (never below 82%)
+// until they fit on the page before.
+func tocLayout(levels []int) ([]tocSlot, int) {
+	slots, pages := tocLayoutScaled(levels, 1)
+	if pages == 1 || strayLines(slots, pages) >= tocMinLastPage {
+		return slots, pages
+	}
+	for _, scale := range []float64{0.94, 0.88, 0.82} {
+		if s, n := tocLayoutScaled(levels, scale); n < pages {
+			return s, n
+		}
+	}
+	return slots, pages
+}
+
+// tocMinLastPage is the fewest entries worth a page of contents of its own.
+const tocMinLastPage = 6
+
+// strayLines counts the entries on the last page.
+func strayLines(slots []tocSlot, pages int) int {
+	n := 0
+	for _, s := range slots {
+		if s.page == pages-1 {
+			n++
+		}
+	}
+	return n
+}
+
+func tocLayoutScaled(levels []int, scale float64) (slots []tocSlot, pages int) {
 	page, y := 0, bodyTop+tocHeadingH
 	for _, lv := range levels {
-		h := tocClauseH
+		h := tocClauseH * scale
 		if lv == 0 {
-			h = tocArticleH
+			h = tocArticleH * scale
 		}
 		if y+h > bodyBot {
 			page, y = page+1, bodyTop

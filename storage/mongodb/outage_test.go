@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"net"
 	"net/url"
 	"testing"
 	"time"
@@ -98,4 +99,25 @@ func mustHost(t *testing.T, uri string) string {
 		t.Fatalf("parse %q: %v", uri, err)
 	}
 	return u.Host
+}
+
+// TestOpenUnreachable checks that Open against a port nobody listens on
+// fails as Unavailable by its context deadline.
+func TestOpenUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close()
+	ctx, cancel := context.WithTimeout(t.Context(), outageDeadline)
+	defer cancel()
+	began := time.Now()
+	l, err := Open(ctx, "mongodb://"+addr+"/", freshDBName(t), nil)
+	if err == nil {
+		_ = l.Close()
+	}
+	if !apperr.Is(err, apperr.Unavailable) || time.Since(began) > outageDeadline+outageSlack {
+		t.Errorf("Open(%s) = %v after %v, want unavailable by the %v deadline", addr, err, time.Since(began), outageDeadline)
+	}
 }

@@ -41,14 +41,8 @@ func (d document) record() records.Record {
 // Append inserts r. The unique (stream, seq) index turns a second record
 // with the same key into apperr.Conflict; nothing is ever overwritten.
 func (l *Log) Append(ctx context.Context, r records.Record) error {
-	if err := records.CheckStream(r.Stream); err != nil {
+	if err := records.CheckRecord(r); err != nil {
 		return err
-	}
-	if r.Seq < 1 {
-		return apperr.New(apperr.Invalid, "record sequence %d is not positive", r.Seq)
-	}
-	if len(r.Body) > records.MaxBody {
-		return apperr.New(apperr.TooLarge, "record of %d bytes is over the %d-byte limit", len(r.Body), records.MaxBody)
 	}
 	if _, err := l.coll.InsertOne(ctx, toDocument(r)); err != nil {
 		return translate(ctx, err, "append to "+r.Stream)

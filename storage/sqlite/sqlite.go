@@ -76,7 +76,7 @@ func (l *Log) Path() string { return l.path }
 
 // Append inserts r; an existing (stream, seq) is a Conflict.
 func (l *Log) Append(ctx context.Context, r records.Record) error {
-	if err := checkRecord(r); err != nil {
+	if err := records.CheckRecord(r); err != nil {
 		return err
 	}
 	_, err := l.write.ExecContext(ctx,
@@ -161,19 +161,6 @@ func (l *Log) Close() error {
 		err = fmt.Errorf("checkpoint: %w", cerr)
 	}
 	return err
-}
-
-func checkRecord(r records.Record) error {
-	if err := records.CheckStream(r.Stream); err != nil {
-		return err
-	}
-	if r.Seq < 1 {
-		return apperr.New(apperr.Invalid, "sequence %d is not positive", r.Seq)
-	}
-	if len(r.Body) > records.MaxBody {
-		return apperr.New(apperr.TooLarge, "record of %d bytes is over the %d-byte limit", len(r.Body), records.MaxBody)
-	}
-	return nil
 }
 
 func scanRows(rows *sql.Rows, fn func(records.Record) error) error {

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/civicpact/civicpact/bench/benchcorpus"
+	"github.com/civicpact/civicpact/bench/corpus"
 	"github.com/civicpact/civicpact/negotiation"
 )
 
@@ -24,11 +24,11 @@ func run(args []string) error {
 	if len(args) != 2 {
 		return fmt.Errorf("usage: redline OLD.json NEW.json")
 	}
-	old, err := benchcorpus.Load(args[0])
+	old, err := corpus.LoadClauses(args[0])
 	if err != nil {
 		return err
 	}
-	new, err := benchcorpus.Load(args[1])
+	new, err := corpus.LoadClauses(args[1])
 	if err != nil {
 		return err
 	}

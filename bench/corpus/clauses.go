@@ -1,7 +1,4 @@
-// Package benchcorpus reads the benchmark corpus's contract JSON (articles →
-// clauses with a stable id → blocks) into the clauses the redline engine
-// compares. It exists for benchmarks and tests, not for the service.
-package benchcorpus
+package corpus
 
 import (
 	"encoding/json"
@@ -13,36 +10,10 @@ import (
 	"github.com/civicpact/civicpact/negotiation"
 )
 
-type contract struct {
-	Articles []struct {
-		Num     int `json:"num"`
-		Clauses []struct {
-			ID     string  `json:"id"`
-			Num    string  `json:"num"`
-			Title  string  `json:"title"`
-			Blocks []block `json:"blocks"`
-		} `json:"clauses"`
-	} `json:"articles"`
-}
-
-type block struct {
-	Type  string `json:"type"`
-	Text  string `json:"text"`
-	Term  string `json:"term"`
-	Intro string `json:"intro"`
-	Items []item `json:"items"`
-}
-
-type item struct {
-	Label string `json:"label"`
-	Text  string `json:"text"`
-	Sub   []item `json:"sub"`
-}
-
-// Load reads a contract_vN.json file and flattens each clause to a
+// LoadClauses reads a contract_vN.json file and flattens each clause to a
 // ClauseText: blocks joined by newlines, a definition as "Term text", a
 // list as its introduction followed by one "(a) text" line per item.
-func Load(path string) ([]negotiation.ClauseText, error) {
+func LoadClauses(path string) ([]negotiation.ClauseText, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
