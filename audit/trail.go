@@ -103,3 +103,19 @@ func (e Entry) check() error {
 	}
 	return l.Err("invalid audit entry")
 }
+
+// Entries reads the whole audit trail in order, with the first record whose
+// chain does not verify (nil when it all verifies).
+func Entries(ctx context.Context, log records.Log) ([]Entry, *records.Break, error) {
+	recs, err := log.Read(ctx, Stream, 1)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]Entry, len(recs))
+	for i, r := range recs {
+		if err := records.Decode(r, &out[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, records.Verify(recs), nil
+}

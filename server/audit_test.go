@@ -16,20 +16,11 @@ import (
 // chain.
 func mustAuditTrail(t *testing.T, log records.Log) []audit.Entry {
 	t.Helper()
-	recs, err := log.Read(context.Background(), audit.Stream, 1)
-	if err != nil {
-		t.Fatal(err)
+	entries, b, err := audit.Entries(context.Background(), log)
+	if err != nil || b != nil {
+		t.Fatalf("audit trail: break %+v, %v", b, err)
 	}
-	if b := records.Verify(recs); b != nil {
-		t.Fatalf("audit chain broken: %+v", b)
-	}
-	out := make([]audit.Entry, len(recs))
-	for i, r := range recs {
-		if err := records.Decode(r, &out[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
+	return entries
 }
 
 // TestAuditTrailRecordsChanges checks that successful writes, and only

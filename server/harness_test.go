@@ -141,11 +141,21 @@ func (e *env) do(caller, method, path string, body any) response {
 		}
 		rd = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if rd == nil {
+		contentType = ""
+	}
+	return e.send(caller, method, path, contentType, rd)
+}
+
+// send sends body (nil for none) exactly as given, with contentType unless
+// it is empty, as caller.
+func (e *env) send(caller, method, path, contentType string, body io.Reader) response {
+	e.t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if rd != nil {
+	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
 	if tok := e.tokens[caller]; tok != "" {
