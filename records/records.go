@@ -108,18 +108,28 @@ type Break struct {
 // Verify recomputes the chain of one stream's records (in order from Seq 1)
 // and returns the first break, or nil when every record matches.
 func Verify(recs []Record) *Break {
-	prev := ""
-	for i, r := range recs {
-		want := int64(i + 1)
-		switch {
-		case r.Seq != want:
-			return &Break{r.Stream, r.Seq, fmt.Sprintf("sequence gap: expected %d", want)}
-		case r.Prev != prev:
-			return &Break{r.Stream, r.Seq, "previous-hash link does not match the record before it"}
-		case r.ComputeHash() != r.Hash:
-			return &Break{r.Stream, r.Seq, "content does not match its hash (edited after it was written)"}
+	prev := Record{}
+	for _, r := range recs {
+		if b := CheckLink(prev, r); b != nil {
+			return b
 		}
-		prev = r.Hash
+		prev = r
+	}
+	return nil
+}
+
+// CheckLink checks r as the record that follows prev in its stream (the
+// zero Record when r should be the first): its sequence number, its link to
+// prev's hash and its own hash. It lets a caller verify a whole store while
+// streaming it, one record at a time.
+func CheckLink(prev, r Record) *Break {
+	switch {
+	case r.Seq != prev.Seq+1:
+		return &Break{r.Stream, r.Seq, fmt.Sprintf("sequence gap: expected %d", prev.Seq+1)}
+	case r.Prev != prev.Hash:
+		return &Break{r.Stream, r.Seq, "previous-hash link does not match the record before it"}
+	case r.ComputeHash() != r.Hash:
+		return &Break{r.Stream, r.Seq, "content does not match its hash (edited after it was written)"}
 	}
 	return nil
 }

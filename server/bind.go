@@ -62,18 +62,25 @@ func decodeStrict(body []byte, v any) error {
 	return nil
 }
 
-// checkShape rejects bodies nested deeper than maxJSONDepth or with arrays
-// longer than maxJSONArray before they are decoded.
+// checkShape rejects, before they are decoded, bodies that are not one JSON
+// object, nested deeper than maxJSONDepth, with arrays longer than
+// maxJSONArray, or with a control character (NUL included) in a string.
 func checkShape(body []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	var counts []int
-	for {
+	for first := true; ; first = false {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return jsonError(err)
+		}
+		if first && tok != json.Delim('{') {
+			return apperr.New(apperr.Invalid, "the body must be a JSON object")
+		}
+		if s, ok := tok.(string); ok && hasControl(s) {
+			return apperr.New(apperr.Invalid, "a JSON string holds a control character (only tab, line feed and carriage return are allowed)")
 		}
 		if len(counts) > 0 {
 			counts[len(counts)-1]++
@@ -91,6 +98,18 @@ func checkShape(body []byte) error {
 			return apperr.New(apperr.Invalid, "a JSON array or object has more than %d items", maxJSONArray)
 		}
 	}
+}
+
+// hasControl reports whether s holds a C0 control character other than
+// tab, line feed and carriage return: none belongs in contract text, and
+// NUL in particular truncates strings in C libraries and PDF viewers.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 func jsonError(err error) error {

@@ -18,6 +18,7 @@ import (
 	"github.com/civicpact/civicpact/internal/password"
 	"github.com/civicpact/civicpact/internal/testenv"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/records"
 	"github.com/civicpact/civicpact/server"
 )
 
@@ -35,6 +36,7 @@ type env struct {
 	calls  int // bodies that must differ per call count here
 	// contracts is the negotiation service, for fixtures.
 	contracts *negotiation.Service
+	store     records.Log // the record log under the server, for digests and tampering
 }
 
 // the callers the authorization table is written for.
@@ -42,14 +44,19 @@ var callers = []string{"anonymous", "admin", "library_editor", "legal", "approve
 
 func mustEnv(t *testing.T) *env {
 	t.Helper()
-	store := testenv.MustSQLite(t)
+	return mustEnvOver(t, testenv.MustSQLite(t))
+}
+
+// mustEnvOver is mustEnv over a given (fresh) store.
+func mustEnvOver(t *testing.T, store records.Log) *env {
+	t.Helper()
 	te := testenv.New(t, store)
 	var n atomic.Int64
 	clock := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	dir := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1},
 		Now:   func() time.Time { return clock.Add(time.Duration(n.Add(1)) * time.Second) },
 		NewID: func(p string) string { return p + "_" + strings.Repeat("0", 4) + itoa(n.Add(1)) }}
-	e := &env{t: t, dir: dir, tokens: map[string]string{}}
+	e := &env{t: t, dir: dir, tokens: map[string]string{}, store: store}
 	e.city = mustOrg(t, dir, "City of Port-Royal", identity.OrgMunicipality)
 	e.vendor = mustOrg(t, dir, "Curbside Labs", identity.OrgVendor)
 	e.rival = mustOrg(t, dir, "Northwind Civic Systems", identity.OrgVendor)
@@ -134,11 +141,21 @@ func (e *env) do(caller, method, path string, body any) response {
 		}
 		rd = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if rd == nil {
+		contentType = ""
+	}
+	return e.send(caller, method, path, contentType, rd)
+}
+
+// send sends body (nil for none) exactly as given, with contentType unless
+// it is empty, as caller.
+func (e *env) send(caller, method, path, contentType string, body io.Reader) response {
+	e.t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if rd != nil {
+	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
 	if tok := e.tokens[caller]; tok != "" {

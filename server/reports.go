@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/civicpact/civicpact/apperr"
+	"github.com/civicpact/civicpact/audit"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
@@ -67,14 +68,6 @@ func (s *Server) listDeviations(c echo.Context) error {
 	return respond(c, http.StatusOK, map[string]any{"contract_id": st.Contract.ID, "revision": st.Revision, "phase": st.Phase(), "items": devs})
 }
 
-// verification is the result of recomputing a hash chain.
-type verification struct {
-	OK      bool           `json:"ok"`
-	Streams int            `json:"streams"`
-	Records int            `json:"records"`
-	Break   *records.Break `json:"first_break,omitempty"`
-}
-
 // verifyContract recomputes the contract's event chain.
 func (s *Server) verifyContract(c echo.Context) error {
 	_, st, err := s.contractFor(c, authz.ReadContract)
@@ -86,39 +79,20 @@ func (s *Server) verifyContract(c echo.Context) error {
 		return err
 	}
 	b := records.Verify(recs)
-	return respond(c, http.StatusOK, verification{OK: b == nil, Streams: 1, Records: len(recs), Break: b})
+	return respond(c, http.StatusOK, audit.Report{OK: b == nil, Streams: 1, Records: len(recs), Break: b})
 }
 
-// verifyAll recomputes every stream's chain in the store (admin).
+// verifyAll recomputes every stream's chain in the store (admin), the
+// global audit trail included.
 func (s *Server) verifyAll(c echo.Context) error {
 	if _, err := s.allow(c, authz.VerifyAudit); err != nil {
 		return err
 	}
-	var v verification
-	var cur []records.Record
-	check := func() {
-		if len(cur) > 0 && v.Break == nil {
-			v.Break = records.Verify(cur)
-		}
-		cur = cur[:0]
-	}
-	err := s.deps.Log.Scan(c.Request().Context(), records.Query{}, func(r records.Record) error {
-		if len(cur) > 0 && cur[0].Stream != r.Stream {
-			check()
-		}
-		if len(cur) == 0 {
-			v.Streams++
-		}
-		v.Records++
-		cur = append(cur, r)
-		return nil
-	})
+	rep, err := audit.VerifyStore(c.Request().Context(), s.deps.Log)
 	if err != nil {
 		return err
 	}
-	check()
-	v.OK = v.Break == nil
-	return respond(c, http.StatusOK, v)
+	return respond(c, http.StatusOK, rep)
 }
 
 type upgradeRequest struct {

@@ -78,6 +78,9 @@ func (s *Server) registerRoutes() {
 	s.routes = append(s.routes, s.docxRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
+		if writeWithoutBody(r) {
+			h = refuseBody(h)
+		}
 		if !r.Public {
 			h = requireAuth(h)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/civicpact/civicpact/audit"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
@@ -37,6 +38,7 @@ type Deps struct {
 	Directory *identity.Directory
 	Library   *clauses.Library
 	Contracts *negotiation.Service
+	Audit     *audit.Trail // the global audit trail; nil: one over Log and Now
 	Now       func() time.Time
 }
 
@@ -63,9 +65,12 @@ func New(cfg Config, deps Deps, log *slog.Logger) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = echo.ExtractIPDirect()
+	if deps.Audit == nil && deps.Log != nil {
+		deps.Audit = &audit.Trail{Log: deps.Log, Now: deps.Now}
+	}
 	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics(), bodyLimits: map[string]int64{}}
 	e.HTTPErrorHandler = s.handleError
-	e.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, s.timeout, s.limitBody, s.authenticate)
+	e.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, s.timeout, s.limitBody, s.authenticate, s.auditChanges)
 	s.registerRoutes()
 	return s
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/internal/password"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/records"
 	"github.com/civicpact/civicpact/server"
 	"github.com/civicpact/civicpact/storage/sqlite"
 )
@@ -36,6 +37,7 @@ type webEnv struct {
 	// Set by mustContractWebEnv only.
 	contracts     *negotiation.Service
 	vendor, rival identity.Org
+	store         records.Log
 }
 
 func mustWebEnv(t *testing.T) *webEnv {
@@ -59,7 +61,7 @@ func buildWebEnv(t *testing.T, seed func(*clauses.Library) *negotiation.Service)
 	dir := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1}, Now: now,
 		NewID: func(p string) string { return p + "_" + strings.Repeat("0", 4) + itoa(n.Add(1)) }}
 	lib := &clauses.Library{Log: store, Now: now}
-	e := &webEnv{t: t, dir: dir, lib: lib, users: map[identity.Role]identity.User{}}
+	e := &webEnv{t: t, dir: dir, lib: lib, users: map[identity.Role]identity.User{}, store: store}
 	city := mustOrg(t, dir, "City of Port-Royal", identity.OrgMunicipality)
 	vendor := mustOrg(t, dir, "Curbside Labs", identity.OrgVendor)
 	e.vendor, e.rival = vendor, mustOrg(t, dir, "Northwind Civic Systems", identity.OrgVendor)

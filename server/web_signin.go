@@ -46,6 +46,7 @@ func (s *Server) postSignIn(c echo.Context) error {
 		_ = s.deps.Directory.CloseSession(c.Request().Context(), old.Value)
 	}
 	setSessionCookie(c, secret)
+	c.Set("principal", p) // the audit trail records the sign-in under this user
 	if validLang(p.User.Lang) {
 		setLangCookie(c, p.User.Lang)
 	}

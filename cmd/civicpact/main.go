@@ -4,7 +4,7 @@
 //	civicpact [serve] [flags]          run the service (default)
 //	civicpact token create --user NAME [--role ROLE] [--org ORG_ID]
 //	civicpact library export DIR | library import DIR
-//	civicpact audit export [FILE]
+//	civicpact audit export [FILE] | audit verify [EXPORT_FILE]
 package main
 
 import (
@@ -42,6 +42,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.tokenCommand(ctx, args)
 	case "library":
 		return m.libraryCommand(ctx, args)
+	case "audit":
+		return m.auditCommand(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
@@ -56,4 +58,6 @@ const usage = `civicpact — assemble, negotiate and sign municipal smart-city P
                                 issue an API token (creating the user if needed)
   civicpact library export DIR  write the clause library, one Markdown file per clause
   civicpact library import DIR  apply a library folder (all files valid, or nothing changes)
+  civicpact audit export [FILE] write every hash chain as JSON Lines with a final digest
+  civicpact audit verify [FILE] recompute every chain; with an export, check the store still matches it
 `

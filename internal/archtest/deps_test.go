@@ -59,6 +59,7 @@ var rules = map[string]struct {
 	"apperr":            {},
 	"records":           {internal: []string{"apperr"}},
 	"identity":          {internal: []string{"apperr", "records"}},
+	"audit":             {internal: []string{"apperr", "records"}},
 	"authz":             {internal: []string{"apperr", "identity"}},
 	"clauses":           {internal: []string{"apperr", "records"}},
 	"templates":         {internal: []string{"apperr", "records", "clauses"}},
