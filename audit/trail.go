@@ -14,6 +14,7 @@ package audit
 import (
 	"context"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/civicpact/civicpact/apperr"
@@ -45,6 +46,14 @@ type Entry struct {
 type Trail struct {
 	Log records.Log
 	Now func() time.Time
+
+	// mu makes this process's writers take turns, so they never race each
+	// other for the next sequence number; only other replicas' writers can
+	// still win a race, and then Record re-reads the head and retries.
+	mu sync.Mutex
+	// head is the last record this process appended or read: a guess at
+	// the stream's head that the unique key checks on every Append.
+	head records.Record
 }
 
 // Record appends e to the audit stream and returns the stored record. A
@@ -55,12 +64,20 @@ func (t *Trail) Record(ctx context.Context, e Entry) (records.Record, error) {
 	if err := e.check(); err != nil {
 		return records.Record{}, err
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	for attempt := 1; ; attempt++ {
-		head, err := records.LastOrZero(ctx, t.Log, Stream)
-		if err != nil {
-			return records.Record{}, err
+		if attempt > 1 || t.head.Seq == 0 {
+			head, err := records.LastOrZero(ctx, t.Log, Stream)
+			if err != nil {
+				return records.Record{}, err
+			}
+			t.head = head
 		}
-		r, err := records.Append(ctx, t.Log, head, Stream, t.Now(), e)
+		r, err := records.Append(ctx, t.Log, t.head, Stream, t.Now(), e)
+		if err == nil {
+			t.head = r
+		}
 		if !apperr.Is(err, apperr.Conflict) {
 			return r, err
 		}

@@ -70,14 +70,25 @@ func (s *Service) Load(ctx context.Context, id string) (*State, error) {
 // StateAt replays a contract's history up to revision rev: what the
 // parties saw then. A revision the contract does not have is Invalid.
 func (s *Service) StateAt(ctx context.Context, id string, rev int64) (*State, error) {
-	events, err := s.Events(ctx, id)
+	cur, err := s.Load(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if rev < 1 || rev > int64(len(events)) {
-		return nil, errRevision(len(events))
+	switch {
+	case rev < 1 || rev > cur.Revision:
+		return nil, errRevision(int(cur.Revision))
+	case rev == cur.Revision:
+		return cur, nil // the current state, from the snapshot cache
 	}
-	return Replay(events[:rev])
+	recs, err := s.Log.Read(ctx, contractStream(id), 1)
+	if err != nil {
+		return nil, err
+	}
+	events, err := decodeEvents(recs[:min(rev, int64(len(recs)))])
+	if err != nil {
+		return nil, err
+	}
+	return Replay(events)
 }
 
 // loadCached answers from the snapshot of id when the store's head shows

@@ -15,6 +15,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/render/pdf"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // pdfRoutes are the PDF exports.
@@ -53,6 +54,14 @@ func (s *Server) getContractPDF(c echo.Context) error {
 	if draft && draftParam != "1" {
 		return notFinal(view(p, st))
 	}
+	name := st.Contract.ID + "-" + string(lang)
+	if draft {
+		name += "-draft"
+	}
+	key := name + "@" + strconv.FormatInt(st.Revision, 10)
+	if cached, ok := s.pdfs.get(key); ok {
+		return sendPDF(c, name+".pdf", pdfETag(st, draft), func(w *bytes.Buffer) error { _, err := w.Write(cached); return err })
+	}
 	devs, err := s.deps.Contracts.Deviations(c.Request().Context(), st)
 	if err != nil {
 		return err
@@ -61,12 +70,23 @@ func (s *Server) getContractPDF(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	etag := `"` + doc.Fingerprint + `"`
-	name := st.Contract.ID + "-" + string(lang)
-	if draft {
-		etag, name = "W/"+etag, name+"-draft"
+	return sendPDF(c, name+".pdf", pdfETag(st, draft), func(w *bytes.Buffer) error {
+		if err := pdf.Render(w, doc); err != nil {
+			return err
+		}
+		s.pdfs.put(key, bytes.Clone(w.Bytes()))
+		return nil
+	})
+}
+
+// pdfETag is the fingerprint of the agreed content: strong once final,
+// weak for a draft (its watermark and date move with each event).
+func pdfETag(st *negotiation.State, draft bool) string {
+	if !draft {
+		return `"` + st.Final.Fingerprint + `"`
 	}
-	return sendPDF(c, name+".pdf", etag, func(w *bytes.Buffer) error { return pdf.Render(w, doc) })
+	agreed := st.AgreedContract()
+	return `W/"` + templates.Fingerprint(&agreed) + `"`
 }
 
 // notFinal is the 409 for a contract that is not final: it names what

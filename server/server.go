@@ -52,6 +52,8 @@ type Server struct {
 	routes  []route
 	// bodyLimits holds per-route body limits ("METHOD /path" → bytes).
 	bodyLimits map[string]int64
+	// pdfs keeps recently rendered contract PDFs (see pdfCache).
+	pdfs *pdfCache
 }
 
 // New builds the server and registers every route.
@@ -68,7 +70,7 @@ func New(cfg Config, deps Deps, log *slog.Logger) *Server {
 	if deps.Audit == nil && deps.Log != nil {
 		deps.Audit = &audit.Trail{Log: deps.Log, Now: deps.Now}
 	}
-	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics(), bodyLimits: map[string]int64{}}
+	s := &Server{cfg: cfg, deps: deps, log: log, echo: e, metrics: newMetrics(), bodyLimits: map[string]int64{}, pdfs: newPDFCache(16 << 20)}
 	e.HTTPErrorHandler = s.handleError
 	e.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, s.timeout, s.limitBody, s.authenticate, s.auditChanges)
 	s.registerRoutes()

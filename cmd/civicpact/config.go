@@ -27,6 +27,7 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	LogLevel        string
 	LogFormat       string
+	PprofAddr       string
 }
 
 // configFlags declares the flags of the serve command over cfg, with
@@ -49,6 +50,7 @@ func configFlags(fs *flag.FlagSet, cfg *Config, env func(string) string) {
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 20*time.Second, "how long to drain in-flight requests on SIGTERM")
 	fs.StringVar(&cfg.LogLevel, "log-level", get("CIVICPACT_LOG_LEVEL", "info"), "debug, info, warn or error (CIVICPACT_LOG_LEVEL)")
 	fs.StringVar(&cfg.LogFormat, "log-format", get("CIVICPACT_LOG_FORMAT", "text"), "text or json (CIVICPACT_LOG_FORMAT)")
+	fs.StringVar(&cfg.PprofAddr, "pprof-addr", get("CIVICPACT_PPROF_ADDR", ""), "serve Go's pprof profiles on this loopback address (e.g. 127.0.0.1:6060); empty = off (CIVICPACT_PPROF_ADDR)")
 	cfg.MaxBody = 1 << 20
 	if v := env("CIVICPACT_MAX_BODY"); v != "" {
 		if err := parseInt(v, &cfg.MaxBody); err != nil {
@@ -87,6 +89,12 @@ func (c Config) Validate() error {
 	}
 	if c.AdminToken != "" && len(c.AdminToken) < 20 {
 		return errors.New("CIVICPACT_ADMIN_TOKEN must be at least 20 characters")
+	}
+	if c.PprofAddr != "" {
+		host, _, err := net.SplitHostPort(c.PprofAddr)
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("CIVICPACT_PPROF_ADDR %q must be a loopback host:port (profiles reveal internals)", c.PprofAddr)
+		}
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

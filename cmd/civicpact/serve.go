@@ -100,6 +100,9 @@ func (m *Main) Serve(ctx context.Context, cfg Config) error {
 	if m.Listening != nil {
 		m.Listening <- ln.Addr()
 	}
+	if cfg.PprofAddr != "" {
+		defer servePprof(cfg.PprofAddr, logger).Close()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
