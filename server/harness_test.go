@@ -25,7 +25,7 @@ import (
 // env is a running server over a fresh SQLite store, with a city, two
 // vendors and one user (and token) per role.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httptest.Server
 	app    *server.Server
 	dir    *identity.Directory
@@ -42,13 +42,13 @@ type env struct {
 // the callers the authorization table is written for.
 var callers = []string{"anonymous", "admin", "library_editor", "legal", "approver", "viewer", "vendor", "rival_vendor"}
 
-func mustEnv(t *testing.T) *env {
+func mustEnv(t testing.TB) *env {
 	t.Helper()
 	return mustEnvOver(t, testenv.MustSQLite(t))
 }
 
 // mustEnvOver is mustEnv over a given (fresh) store.
-func mustEnvOver(t *testing.T, store records.Log) *env {
+func mustEnvOver(t testing.TB, store records.Log) *env {
 	t.Helper()
 	te := testenv.New(t, store)
 	var n atomic.Int64
@@ -82,7 +82,7 @@ func itoa(n int64) string { return jsonNum(n) }
 
 func jsonNum(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
-func mustOrg(t *testing.T, dir *identity.Directory, name string, kind identity.OrgKind) identity.Org {
+func mustOrg(t testing.TB, dir *identity.Directory, name string, kind identity.OrgKind) identity.Org {
 	t.Helper()
 	o, err := dir.CreateOrg(context.Background(), identity.Org{Name: name, Kind: kind, Province: "ON"})
 	if err != nil {
@@ -91,7 +91,7 @@ func mustOrg(t *testing.T, dir *identity.Directory, name string, kind identity.O
 	return o
 }
 
-func mustUserToken(t *testing.T, dir *identity.Directory, org identity.Org, username string, role identity.Role) string {
+func mustUserToken(t testing.TB, dir *identity.Directory, org identity.Org, username string, role identity.Role) string {
 	t.Helper()
 	u, err := dir.CreateUser(context.Background(), identity.User{OrgID: org.ID, Username: strings.ReplaceAll(username, "_", "-"), Name: username, Role: role}, "correct-horse-battery")
 	if err != nil {
@@ -111,7 +111,7 @@ type response struct {
 	Body   []byte
 }
 
-func (r response) json(t *testing.T) map[string]any {
+func (r response) json(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.Body, &m); err != nil {
@@ -176,7 +176,7 @@ type upload struct {
 	data        []byte
 }
 
-func (u upload) multipart(t *testing.T) (io.Reader, string) {
+func (u upload) multipart(t testing.TB) (io.Reader, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -191,7 +191,7 @@ func (u upload) multipart(t *testing.T) (io.Reader, string) {
 	return &buf, mw.FormDataContentType()
 }
 
-func mustDecode(t *testing.T, raw []byte, v any) {
+func mustDecode(t testing.TB, raw []byte, v any) {
 	t.Helper()
 	if err := json.Unmarshal(raw, v); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
