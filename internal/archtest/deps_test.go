@@ -67,6 +67,7 @@ var rules = map[string]struct {
 	"library":           {internal: []string{"apperr", "clauses", "templates"}, thirdParty: []string{"github.com/goccy/go-yaml"}},
 	"docx":              {internal: []string{"apperr", "clauses", "templates", "negotiation"}},
 	"render/pdf":        {internal: []string{"apperr", "clauses", "templates", "negotiation"}, thirdParty: []string{"github.com/go-pdf/fpdf", "github.com/go-fonts/liberation"}},
+	"render/pdfsign":    {thirdParty: []string{"github.com/digitorus/pdfsign", "github.com/digitorus/pdf"}},
 	"storage/sqlite":    {internal: []string{"apperr", "records"}, thirdParty: []string{"modernc.org/sqlite"}},
 	"storage/mongodb":   {internal: []string{"apperr", "records"}, thirdParty: []string{"go.mongodb.org/mongo-driver/v2"}},
 	"storage/storetest": {internal: []string{"apperr", "records"}},
@@ -81,6 +82,8 @@ var onlyImporter = map[string]string{
 	"modernc.org/sqlite":             "storage/sqlite",
 	"github.com/sergi/go-diff":       "negotiation",
 	module + "docx":                  "server", // the Word round trip: one reader and writer, one user
+	"github.com/digitorus/":          "render/pdfsign",
+	module + "render/pdfsign":        "cmd/civicpact", // main loads the certifier; the server sees only its Signer interface
 }
 
 func TestDependencyRules(t *testing.T) {
