@@ -47,8 +47,9 @@ func mustEnv(t testing.TB) *env {
 	return mustEnvOver(t, testenv.MustSQLite(t))
 }
 
-// mustEnvOver is mustEnv over a given (fresh) store.
-func mustEnvOver(t testing.TB, store records.Log) *env {
+// mustEnvOver is mustEnv over a given (fresh) store; opts adjust the
+// server's dependencies (a PDF signer, say) before it is built.
+func mustEnvOver(t testing.TB, store records.Log, opts ...func(*server.Deps)) *env {
 	t.Helper()
 	te := testenv.New(t, store)
 	var n atomic.Int64
@@ -70,8 +71,11 @@ func mustEnvOver(t testing.TB, store records.Log) *env {
 	e.tokens["rival_vendor"] = mustUserToken(t, dir, e.rival, "rival", identity.RoleVendor)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.contracts = te.Contracts
-	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Log: store, Directory: dir,
-		Library: te.Library, Contracts: te.Contracts, Now: dir.Now}, logger)
+	deps := server.Deps{Store: store, Log: store, Directory: dir, Library: te.Library, Contracts: te.Contracts, Now: dir.Now}
+	for _, o := range opts {
+		o(&deps)
+	}
+	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, deps, logger)
 	e.app = s
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)

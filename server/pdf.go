@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
@@ -27,10 +28,17 @@ import (
 // SHA-256 of the PDF bytes themselves, as that header is defined, so any
 // client can check the download; a final PDF is byte-deterministic, so its
 // Digest is as stable as its fingerprint.
+//
+// When the operator configures a signer, a final contract's PDF is served
+// certified: the deterministic PDF followed by an incremental update with
+// the signature. X-Unsigned-Digest (same format as Digest) and
+// X-Unsigned-Length then name the deterministic prefix, whose hash never
+// changes; the signed bytes carry the signer's wall-clock signing time, so
+// the ETag becomes weak (still the fingerprint).
 func (s *Server) pdfRoutes() []route {
 	return []route{
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/pdf", Handler: s.getContractPDF, Tag: "pdf", Produces: "application/pdf",
-			Summary: "The contract as a PDF (?lang=en|fr): signature-ready once final; before that 409 naming the open clauses, or with ?draft=1 a PDF watermarked DRAFT/PROJET. ETag: the agreed-content fingerprint; Digest: SHA-256 of the bytes"},
+			Summary: "The contract as a PDF (?lang=en|fr): signature-ready once final; before that 409 naming the open clauses, or with ?draft=1 a PDF watermarked DRAFT/PROJET. ETag: the agreed-content fingerprint; Digest: SHA-256 of the bytes; when the operator configures a certificate, the final PDF is certified (incremental update) and X-Unsigned-Digest/X-Unsigned-Length name the unsigned prefix"},
 		{Method: http.MethodGet, Path: "/api/v1/contracts/:id/redline.pdf", Handler: s.getRedlinePDF, Tag: "pdf", Produces: "application/pdf",
 			Summary: "Redline between two revisions as a PDF (?from=&to=&lang=), with a summary table of changes; vendors get their view (no playbook verdicts)"},
 	}
@@ -59,30 +67,80 @@ func (s *Server) getContractPDF(c echo.Context) error {
 		name += "-draft"
 	}
 	key := name + "@" + strconv.FormatInt(st.Revision, 10)
-	if cached, ok := s.pdfs.get(key); ok {
-		return sendPDF(c, name+".pdf", pdfETag(st, draft), func(w *bytes.Buffer) error { _, err := w.Write(cached); return err })
-	}
-	devs, err := s.deps.Contracts.Deviations(c.Request().Context(), st)
-	if err != nil {
-		return err
-	}
-	doc, err := pdf.FromState(st, devs, lang, draft)
-	if err != nil {
-		return err
-	}
-	return sendPDF(c, name+".pdf", pdfETag(st, draft), func(w *bytes.Buffer) error {
-		if err := pdf.Render(w, doc); err != nil {
+	signed := !draft && s.deps.Signer != nil
+	return sendPDF(c, name+".pdf", pdfETag(st, draft || signed), func(w *bytes.Buffer) error {
+		body, err := s.contractPDF(c.Request().Context(), st, lang, draft, key)
+		if err == nil && signed {
+			h := c.Response().Header()
+			h.Set("X-Unsigned-Digest", sha256Digest(body))
+			h.Set("X-Unsigned-Length", strconv.Itoa(len(body)))
+			body, err = s.certifiedPDF(st, body, key)
+		}
+		if err != nil {
 			return err
 		}
-		s.pdfs.put(key, bytes.Clone(w.Bytes()))
-		return nil
+		_, err = w.Write(body)
+		return err
 	})
 }
 
-// pdfETag is the fingerprint of the agreed content: strong once final,
-// weak for a draft (its watermark and date move with each event).
-func pdfETag(st *negotiation.State, draft bool) string {
-	if !draft {
+// contractPDF returns the contract's unsigned PDF from the cache, or
+// renders and caches it.
+func (s *Server) contractPDF(ctx context.Context, st *negotiation.State, lang clauses.Lang, draft bool, key string) ([]byte, error) {
+	if cached, ok := s.pdfs.get(key); ok {
+		return cached, nil
+	}
+	devs, err := s.deps.Contracts.Deviations(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := pdf.FromState(st, devs, lang, draft)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, doc); err != nil {
+		return nil, err
+	}
+	s.pdfs.put(key, buf.Bytes())
+	return buf.Bytes(), nil
+}
+
+// certifiedPDF returns the final contract's PDF certified by the
+// operator's signer, signed at the finalisation time (a final contract
+// takes no further events, so its UpdatedAt is that time). The signer's
+// CMS signing-time attribute is the wall clock (digitorus/pkcs7 offers no
+// way to set it), so the signed copy is not byte-stable across processes:
+// it is cached beside the unsigned one so that one process serves the
+// same bytes for a revision, X-Unsigned-Digest carries the stable hash,
+// and the ETag is weak.
+func (s *Server) certifiedPDF(st *negotiation.State, unsigned []byte, key string) ([]byte, error) {
+	key += "+signed"
+	if cached, ok := s.pdfs.get(key); ok {
+		return cached, nil
+	}
+	signed, err := s.deps.Signer.Sign(unsigned, st.UpdatedAt)
+	if err != nil {
+		return nil, apperr.Wrap(apperr.Internal, err, "the contract PDF could not be certified")
+	}
+	s.pdfs.put(key, signed)
+	return signed, nil
+}
+
+// sha256Digest is the RFC 3230 Digest value of b.
+func sha256Digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return "sha-256=" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// pdfETag is the fingerprint of the agreed content: strong for a final
+// contract's byte-stable PDF, weak for a draft (its watermark and date move
+// with each event) and for a certified copy (its signing time moves).
+func pdfETag(st *negotiation.State, weak bool) string {
+	if st.Final != nil {
+		if weak {
+			return `W/"` + st.Final.Fingerprint + `"`
+		}
 		return `"` + st.Final.Fingerprint + `"`
 	}
 	agreed := st.AgreedContract()
@@ -159,8 +217,7 @@ func sendPDF(c echo.Context, filename, etag string, render func(*bytes.Buffer) e
 	if err := render(&buf); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	h.Set("Digest", "sha-256="+base64.StdEncoding.EncodeToString(sum[:]))
+	h.Set("Digest", sha256Digest(buf.Bytes()))
 	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
 	h.Set("Cache-Control", "private, no-cache")
 	return c.Blob(http.StatusOK, "application/pdf", buf.Bytes())

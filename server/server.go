@@ -31,6 +31,13 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
+// Signer certifies a final contract's PDF: it returns unsigned followed by
+// an incremental update carrying the signature, so unsigned stays the exact
+// prefix of the result. when is the contract's finalisation time.
+type Signer interface {
+	Sign(unsigned []byte, when time.Time) ([]byte, error)
+}
+
 // Deps are the domain services the handlers call.
 type Deps struct {
 	Store     Pinger
@@ -40,6 +47,7 @@ type Deps struct {
 	Contracts *negotiation.Service
 	Audit     *audit.Trail // the global audit trail; nil: one over Log and Now
 	Now       func() time.Time
+	Signer    Signer // certifies final contract PDFs; nil: they are served unsigned
 }
 
 // Server is the HTTP application.

@@ -3,16 +3,7 @@ package pdfsign_test
 import (
 	"bytes"
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
-	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,45 +14,6 @@ import (
 )
 
 var finalised = time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC)
-
-// mustSelfSigned returns a self-signed certificate for key.
-func mustSelfSigned(t testing.TB, key crypto.Signer, cn string) *x509.Certificate {
-	t.Helper()
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(7),
-		Subject:      pkix.Name{CommonName: cn, Organization: []string{"City of Port-Royal"}},
-		NotBefore:    finalised.AddDate(-1, 0, 0),
-		NotAfter:     finalised.AddDate(5, 0, 0),
-		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert
-}
-
-func mustRSAKey(t testing.TB) crypto.Signer {
-	t.Helper()
-	k, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
-func mustECKey(t testing.TB) crypto.Signer {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
 
 // mustUnsigned renders a small final contract.
 func mustUnsigned(t testing.TB) []byte {
@@ -93,11 +45,11 @@ func TestSignVerifies(t *testing.T) {
 		name string
 		key  crypto.Signer
 	}{
-		{"rsa-2048", mustRSAKey(t)},
-		{"ecdsa-p256", mustECKey(t)},
+		{"rsa-2048", pdfsigtest.MustRSAKey(t)},
+		{"ecdsa-p256", pdfsigtest.MustECKey(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := pdfsign.New([]*x509.Certificate{mustSelfSigned(t, tc.key, "civicpact test "+tc.name)}, tc.key)
+			c, err := pdfsign.New([]*x509.Certificate{pdfsigtest.MustSelfSigned(t, tc.key, "civicpact test "+tc.name, finalised)}, tc.key)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -125,8 +77,8 @@ func TestSignVerifies(t *testing.T) {
 // TestSignDate: the signature dictionary's /M is the given time, not the
 // wall clock.
 func TestSignDate(t *testing.T) {
-	key := mustRSAKey(t)
-	c, err := pdfsign.New([]*x509.Certificate{mustSelfSigned(t, key, "date")}, key)
+	key := pdfsigtest.MustRSAKey(t)
+	c, err := pdfsign.New([]*x509.Certificate{pdfsigtest.MustSelfSigned(t, key, "date", finalised)}, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,8 +96,8 @@ func TestSignDate(t *testing.T) {
 
 // TestSignRejectsNonPDF: garbage in, an error out (no panic, no bytes).
 func TestSignRejectsNonPDF(t *testing.T) {
-	key := mustECKey(t)
-	c, err := pdfsign.New([]*x509.Certificate{mustSelfSigned(t, key, "x")}, key)
+	key := pdfsigtest.MustECKey(t)
+	c, err := pdfsign.New([]*x509.Certificate{pdfsigtest.MustSelfSigned(t, key, "x", finalised)}, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,31 +108,13 @@ func TestSignRejectsNonPDF(t *testing.T) {
 	}
 }
 
-// mustPEMFiles writes cert and key as PEM files and returns their paths.
-func mustPEMFiles(t *testing.T, cert *x509.Certificate, key crypto.Signer) (string, string) {
-	t.Helper()
-	dir := t.TempDir()
-	der, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cp, kp := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
-	if err := os.WriteFile(cp, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(kp, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return cp, kp
-}
-
 // TestLoadFiles: matching PEM files load; a mismatched key, a missing
 // file and a file that is not PEM are refused with a message naming it.
 func TestLoadFiles(t *testing.T) {
-	key, other := mustRSAKey(t), mustECKey(t)
-	cert := mustSelfSigned(t, key, "load")
-	cp, kp := mustPEMFiles(t, cert, key)
-	_, otherKey := mustPEMFiles(t, mustSelfSigned(t, other, "other"), other)
+	key, other := pdfsigtest.MustRSAKey(t), pdfsigtest.MustECKey(t)
+	cert := pdfsigtest.MustSelfSigned(t, key, "load", finalised)
+	cp, kp := pdfsigtest.MustPEMFiles(t, cert, key)
+	_, otherKey := pdfsigtest.MustPEMFiles(t, pdfsigtest.MustSelfSigned(t, other, "other", finalised), other)
 	c, err := pdfsign.LoadFiles(cp, kp)
 	if err != nil {
 		t.Fatalf("LoadFiles: %v", err)
@@ -205,8 +139,8 @@ func TestLoadFiles(t *testing.T) {
 
 func BenchmarkSign(b *testing.B) {
 	unsigned := mustUnsigned(b)
-	key := mustRSAKey(b)
-	c, err := pdfsign.New([]*x509.Certificate{mustSelfSigned(b, key, "bench")}, key)
+	key := pdfsigtest.MustRSAKey(b)
+	c, err := pdfsign.New([]*x509.Certificate{pdfsigtest.MustSelfSigned(b, key, "bench", finalised)}, key)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -215,5 +149,29 @@ func BenchmarkSign(b *testing.B) {
 		if _, err := c.Sign(unsigned, finalised); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestVerifyCatchesTampering keeps the checker honest: one byte changed in
+// the signed range, and pdfsig no longer calls the signature valid.
+func TestVerifyCatchesTampering(t *testing.T) {
+	pdfsigtest.RequireTools(t)
+	key := pdfsigtest.MustECKey(t)
+	c, err := pdfsign.New([]*x509.Certificate{pdfsigtest.MustSelfSigned(t, key, "tamper", finalised)}, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unsigned := mustUnsigned(t)
+	signed, err := c.Sign(unsigned, finalised)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(signed, []byte("/Title"))
+	if i < 0 {
+		t.Fatal("no /Title in the document information")
+	}
+	signed[i+1] ^= 0x01 // /Title becomes /Uitle: still a well-formed PDF
+	if v := pdfsigtest.MustVerify(t, signed); v.Valid {
+		t.Errorf("pdfsig accepts a tampered file\n%s", v.Output)
 	}
 }
