@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/civicpact/civicpact/render/pdfsign"
 )
 
 // Config is the whole program's configuration, read once from flags and
@@ -28,6 +30,12 @@ type Config struct {
 	LogLevel        string
 	LogFormat       string
 	PprofAddr       string
+	// SignCert and SignKey are PEM files: the certificate (then any
+	// intermediates) and private key that certify final contract PDFs.
+	// Both or neither; parseConfig loads them into signer.
+	SignCert string
+	SignKey  string
+	signer   *pdfsign.Certifier
 }
 
 // configFlags declares the flags of the serve command over cfg, with
@@ -51,6 +59,8 @@ func configFlags(fs *flag.FlagSet, cfg *Config, env func(string) string) {
 	fs.StringVar(&cfg.LogLevel, "log-level", get("CIVICPACT_LOG_LEVEL", "info"), "debug, info, warn or error (CIVICPACT_LOG_LEVEL)")
 	fs.StringVar(&cfg.LogFormat, "log-format", get("CIVICPACT_LOG_FORMAT", "text"), "text or json (CIVICPACT_LOG_FORMAT)")
 	fs.StringVar(&cfg.PprofAddr, "pprof-addr", get("CIVICPACT_PPROF_ADDR", ""), "serve Go's pprof profiles on this loopback address (e.g. 127.0.0.1:6060); empty = off (CIVICPACT_PPROF_ADDR)")
+	fs.StringVar(&cfg.SignCert, "sign-cert", get("CIVICPACT_SIGN_CERT", ""), "PEM certificate (then any intermediates) that certifies final contract PDFs; needs -sign-key (CIVICPACT_SIGN_CERT)")
+	fs.StringVar(&cfg.SignKey, "sign-key", get("CIVICPACT_SIGN_KEY", ""), "PEM private key (RSA or ECDSA) of -sign-cert (CIVICPACT_SIGN_KEY)")
 	cfg.MaxBody = 1 << 20
 	if v := env("CIVICPACT_MAX_BODY"); v != "" {
 		if err := parseInt(v, &cfg.MaxBody); err != nil {
@@ -104,6 +114,9 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("CIVICPACT_LOG_FORMAT %q must be text or json", c.LogFormat)
 	}
+	if (c.SignCert == "") != (c.SignKey == "") {
+		return errors.New("CIVICPACT_SIGN_CERT and CIVICPACT_SIGN_KEY go together: set both to certify final PDFs, or neither")
+	}
 	return nil
 }
 
@@ -119,5 +132,8 @@ func parseConfig(name string, args []string, env func(string) string, stderr io.
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	return cfg, cfg.Validate()
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.loadSigner(time.Now())
 }

@@ -82,7 +82,11 @@ func (m *Main) Serve(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("prepare the store: %w", err)
 	}
 	srv := server.New(server.Config{MaxBody: cfg.MaxBody, RequestTimeout: cfg.RequestTimeout, Version: version},
-		server.Deps{Store: store, Log: store, Directory: svc.directory, Library: svc.library, Contracts: svc.contracts, Now: func() time.Time { return time.Now().UTC() }}, logger)
+		server.Deps{Store: store, Log: store, Directory: svc.directory, Library: svc.library, Contracts: svc.contracts, Now: func() time.Time { return time.Now().UTC() },
+			Signer: cfg.pdfSigner()}, logger)
+	if cfg.signer != nil {
+		logger.Info("final contract PDFs are certified", "subject", cfg.signer.Subject(), "not_after", cfg.signer.NotAfter())
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (set CIVICPACT_ADDR to a free address)", cfg.Addr, err)

@@ -44,6 +44,9 @@ func New(chain []*x509.Certificate, key crypto.Signer) (*Certifier, error) {
 // Subject is the leaf certificate's subject, for logs.
 func (c *Certifier) Subject() string { return c.chain[0].Subject.String() }
 
+// NotBefore is when the leaf certificate becomes valid.
+func (c *Certifier) NotBefore() time.Time { return c.chain[0].NotBefore }
+
 // NotAfter is when the leaf certificate expires.
 func (c *Certifier) NotAfter() time.Time { return c.chain[0].NotAfter }
 
