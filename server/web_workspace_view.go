@@ -26,6 +26,7 @@ type clausePanel struct {
 	SignOffs                                 []amendView // walk-away changes awaiting an approver (city view only)
 	Comments                                 []commentView
 	MyTurn, CanPropose, Deleted              bool
+	Amend                                    *amendForms // position and values forms, when CanPropose
 }
 
 type amendView struct {
