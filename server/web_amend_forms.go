@@ -135,7 +135,7 @@ func (s *Server) formAmendment(c echo.Context, st *negotiation.State) (negotiati
 	}
 }
 
-// valuesAmendment reads the "Change values" form: every value that
+// valuesAmendment reads the "Change values" form: every value sent that
 // differs from the clause's current one, numbers written as people write
 // them ("1,000,000", "0,75" in French) brought to the library's format.
 func (s *Server) valuesAmendment(c echo.Context, st *negotiation.State, clause, why string) (negotiation.Amendment, *formProblem, error) {
@@ -149,10 +149,14 @@ func (s *Server) valuesAmendment(c echo.Context, st *negotiation.State, clause, 
 	if err != nil {
 		return am, fp, err
 	}
+	form, _ := c.FormParams()
 	for _, d := range userVars(ver.Version) {
-		raw := c.FormValue(varPrefix + d.Name)
+		raw, sent := form.Get(varPrefix+d.Name), form.Has(varPrefix+d.Name)
 		if d.Type == clauses.TypeBoolean {
-			raw = boolText(raw == "true")
+			raw, sent = boolText(raw == "true"), true // an unticked box is not sent
+		}
+		if !sent {
+			continue
 		}
 		fp.Values[varPrefix+d.Name] = raw
 		raw = normaliseNumber(d.Type, raw, uiLang(c))
