@@ -71,9 +71,6 @@ func amendFormsFor(st *negotiation.State, cs *negotiation.ClauseState, ver claus
 		}
 	}
 	vars := userVars(ver)
-	if len(vars) == 0 {
-		return af
-	}
 	resolved, _, err := templates.ResolveClause(&st.Contract, ver, cs.Position, rawValues(cs.Values))
 	af.ValuesBlocked = err != nil || cs.Pending != "" || resolved != cs.Text
 	vals := func(name string) (string, bool) {
@@ -84,6 +81,9 @@ func amendFormsFor(st *negotiation.State, cs *negotiation.ClauseState, ver claus
 		return currentValue(st, cs, strings.TrimPrefix(name, varPrefix))
 	}
 	for _, d := range vars {
+		if _, used := currentValue(st, cs, d.Name); !used {
+			continue // the current position's wording does not use it
+		}
 		f := varField(varPrefix+d.Name, d, ui, vals)
 		f.Required = false
 		if fp != nil && fp.Form == "variables" {
@@ -155,12 +155,12 @@ func (s *Server) valuesAmendment(c echo.Context, st *negotiation.State, clause, 
 		if d.Type == clauses.TypeBoolean {
 			raw, sent = boolText(raw == "true"), true // an unticked box is not sent
 		}
-		if !sent {
+		now, used := currentValue(st, cs, d.Name)
+		if !sent || !used {
 			continue
 		}
 		fp.Values[varPrefix+d.Name] = raw
 		raw = normaliseNumber(d.Type, raw, uiLang(c))
-		now, _ := currentValue(st, cs, d.Name)
 		if v, err := d.Check(raw); err == nil && v.Canonical() == now {
 			continue
 		}
