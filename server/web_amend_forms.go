@@ -38,11 +38,12 @@ type positionChoice struct {
 // varPrefix prefixes each value input's name in the "Change values" form.
 const varPrefix = "var."
 
-// addAmendForms fills the panel's position and values forms when the
-// caller may propose on the clause.
-func (s *Server) addAmendForms(ctx context.Context, p identity.Principal, st *negotiation.State, b *workspaceBody, ui clauses.Lang) error {
+// addLibraryViews completes the panel with what the pinned clause version
+// says: the variables' labels in value changes and, when the caller may
+// propose, the position and values forms.
+func (s *Server) addLibraryViews(ctx context.Context, p identity.Principal, st *negotiation.State, b *workspaceBody, ui clauses.Lang) error {
 	cp := b.Panel
-	if cp == nil || !cp.CanPropose || s.deps.Library == nil {
+	if cp == nil || s.deps.Library == nil {
 		return nil
 	}
 	cs := st.Clauses[cp.ID]
@@ -50,8 +51,36 @@ func (s *Server) addAmendForms(ctx context.Context, p identity.Principal, st *ne
 	if err != nil {
 		return err
 	}
-	cp.Amend = amendFormsFor(st, cs, ver.Version, ui, p.IsCity(), b.Form)
+	labelValues(cp, st, ver.Version, ui)
+	if cp.CanPropose {
+		cp.Amend = amendFormsFor(st, cs, ver.Version, ui, p.IsCity(), b.Form)
+	}
 	return nil
+}
+
+// labelValues rewrites the summaries of the panel's value changes with the
+// variables' labels ("Cap multiple of fees = 0.75", not "cap_multiple").
+func labelValues(cp *clausePanel, st *negotiation.State, ver clauses.Version, ui clauses.Lang) {
+	label := func(name string) string {
+		if d, ok := ver.Variable(name); ok && d.Label.In(ui) != "" {
+			return d.Label.In(ui)
+		}
+		return name
+	}
+	fix := func(av *amendView) {
+		if a, ok := st.Amendments[av.ID]; ok && a.Kind == negotiation.AmendVariables {
+			av.Summary = valuesSummary(a, string(ui), label)
+		}
+	}
+	if cp.Pending != nil {
+		fix(cp.Pending)
+	}
+	for i := range cp.History {
+		fix(&cp.History[i])
+	}
+	for i := range cp.SignOffs {
+		fix(&cp.SignOffs[i])
+	}
 }
 
 func amendFormsFor(st *negotiation.State, cs *negotiation.ClauseState, ver clauses.Version, ui clauses.Lang, city bool, fp *formProblem) *amendForms {

@@ -77,8 +77,8 @@ func TestWebProposeValues(t *testing.T) {
 	}
 	legal := e.browser()
 	legal.mustSignIn(identity.RoleLegal)
-	mustContain(t, legal.get("/contracts/"+st.Contract.ID+"?clause=scl-lol-01"), 200, []string{"Playbook:", "verdict-fallback", "cap_multiple = 0.75"}, nil)
-	mustContain(t, vendor.get("/contracts/"+st.Contract.ID+"?clause=scl-lol-01"), 200, []string{"cap_multiple = 0.75"}, []string{"Playbook:", "verdict-"})
+	mustContain(t, legal.get("/contracts/"+st.Contract.ID+"?clause=scl-lol-01"), 200, []string{"Playbook:", "verdict-fallback", "New values: Cap multiple of fees = 0.75"}, nil)
+	mustContain(t, vendor.get("/contracts/"+st.Contract.ID+"?clause=scl-lol-01"), 200, []string{"New values: Cap multiple of fees = 0.75"}, []string{"Playbook:", "verdict-"})
 }
 
 // TestWebProposePosition switches a clause's position from the form.

@@ -15,6 +15,10 @@ var amendMessages = map[string]message{
 	"ws.sendvalues":  {"Propose these values", "Proposer ces valeurs"},
 	"ws.checkvalues": {"Check the values marked below.", "Vérifiez les valeurs signalées ci-dessous."},
 
+	"ws.conflictours":   {"What changed since the author’s base", "Ce qui a changé depuis la base de l’auteur"},
+	"ws.conflicttheirs": {"What this proposal changes from that base", "Ce que cette proposition change par rapport à cette base"},
+	"ws.conflictfull":   {"Show the three full texts", "Afficher les trois textes complets"},
+
 	"dl.word":          {"Download for Word", "Télécharger pour Word"},
 	"dl.wordproposals": {"Download for Word, with pending proposals as tracked changes", "Télécharger pour Word, avec les propositions en attente en suivi des modifications"},
 	"ws.wordupload":    {"Upload a Word redline", "Téléverser des modifications Word"},

@@ -87,7 +87,7 @@ func wordReport(v *negotiation.State, res importResult, lang string) wordReportB
 		wc := wordClause{Number: o.Number, Title: o.Title, Href: workspaceURL(v.Contract.ID, o.ClauseID, q), Status: string(o.Status),
 			Expected: o.Expected, Found: o.Found, Diff: o.Diff, Notes: o.Notes}
 		if o.Expected != "" && o.Found != "" {
-			wc.Redline = template.HTML(foldRedline(negotiation.DiffText(o.Expected, o.Found).HTML())) // #nosec: negotiation escapes the text and adds only <ins>/<del>
+			wc.Redline = foldedRedline(o.Expected, o.Found)
 		}
 		b.NotImported = append(b.NotImported, wc)
 	}

@@ -71,7 +71,7 @@ func (s *Server) getWorkspace(c echo.Context) error {
 func (s *Server) renderWorkspace(c echo.Context, status int, p identity.Principal, st *negotiation.State, q workspaceQuery, fp *formProblem) error {
 	b := workspace(p, view(p, st), q, uiLang(c))
 	b.Form = fp
-	if err := s.addAmendForms(c.Request().Context(), p, st, &b, clauses.Lang(uiLang(c))); err != nil {
+	if err := s.addLibraryViews(c.Request().Context(), p, st, &b, clauses.Lang(uiLang(c))); err != nil {
 		return err
 	}
 	d := s.page(c, "", "contracts", b)
