@@ -138,12 +138,20 @@ func TestBrowserContractJourney(t *testing.T) {
 	vendor.propose(id, "scl-pilot-02", "The City gives the Vendor keys to the sites' electrical cabinets.", "Faster maintenance.")
 	vendor.propose(id, "scl-pilot-04", "The Vendor may leave mounting brackets in place after the Pilot.", "Removal damages poles.")
 	vendor.screenshot("three redlines proposed")
+	vendor.proposeValue(id, "scl-lol-01", "cap_multiple", "three quarters", "0.75", "A six-month pilot carries little risk.")
+	vendor.shotAt("values change proposed", "#h-pending")
 
 	legal.open("/contracts/" + id + "?mine=1")
-	if got := legal.text(".clause-list ol"); strings.Count(got, "your turn") != 3 {
-		t.Errorf("legal's \"needs my action\" list: %q, want three clauses", got)
+	if got := legal.text(".clause-list ol"); strings.Count(got, "your turn") != 4 {
+		t.Errorf("legal's \"needs my action\" list: %q, want four clauses", got)
 	}
 	legal.screenshot("legal needs my action")
+	legal.open("/contracts/" + id + "?clause=scl-lol-01")
+	if got := legal.text(".pending .verdict"); !strings.Contains(got, "Fallback") || !strings.Contains(got, "Cap multiple of fees = 0.75") {
+		t.Errorf("the city's view of the values change lacks its fallback verdict: %q", got)
+	}
+	legal.shotAt("values change with verdict", "#h-pending")
+	legal.decide(id, "scl-lol-01", "accept", "0.75 is within our fallback for a pilot.")
 	legal.decide(id, "scl-pilot-01", "accept", "A one-month extension is reasonable.")
 	legal.decide(id, "scl-pilot-02", "reject", "Electrical cabinets stay under City control.")
 	legal.open("/contracts/" + id + "?clause=scl-pilot-04")

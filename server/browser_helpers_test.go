@@ -51,12 +51,19 @@ type tab struct {
 // networking (the network here is closed) and opens a tab.
 func mustTab(t *testing.T, e *webEnv, name string) *tab {
 	t.Helper()
+	return mustTabAt(t, e.srv.URL, name, "en-CA")
+}
+
+// mustTabAt opens a tab against the server at base, with the browser's
+// language set to lang (what it sends as Accept-Language).
+func mustTabAt(t *testing.T, base, name, lang string) *tab {
+	t.Helper()
 	path := mustChromium(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true), chromedp.Flag("lang", "en-CA"),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true), chromedp.Flag("lang", lang), chromedp.Flag("accept-lang", lang),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
@@ -67,7 +74,7 @@ func mustTab(t *testing.T, e *webEnv, name string) *tab {
 	if err := os.MkdirAll(artifactDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return &tab{t: t, ctx: ctx, base: e.srv.URL, name: name}
+	return &tab{t: t, ctx: ctx, base: base, name: name}
 }
 
 // stepTimeout bounds one step, so a missing element fails the test

@@ -2,9 +2,11 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -15,6 +17,8 @@ import (
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/docx"
+	"github.com/civicpact/civicpact/identity"
+	"github.com/civicpact/civicpact/negotiation"
 )
 
 // maxDocxUpload bounds a Word upload (the request body, multipart framing
@@ -72,29 +76,9 @@ func (s *Server) importDocx(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := docx.Import(bytes.NewReader(data), int64(len(data)), docx.DefaultLimits)
+	res, err := s.importWord(c.Request().Context(), p, st, data)
 	if err != nil {
 		return err
-	}
-	src, err := rep.Source()
-	if err != nil {
-		return err
-	}
-	if src.ContractID != st.Contract.ID || src.Revision > st.Revision {
-		return apperr.Fields("invalid upload", []apperr.FieldError{{Path: "file", Message: "was exported from another contract or revision: download this contract for Word again"}})
-	}
-	ctx := c.Request().Context()
-	at, err := s.deps.Contracts.StateAt(ctx, st.Contract.ID, src.Revision)
-	if err != nil {
-		return err
-	}
-	rec, err := docx.Reconcile(view(p, at), rep, src)
-	if err != nil {
-		return err
-	}
-	res := s.proposeImport(ctx, st, actorOf(p), rec)
-	if res.err != nil {
-		return res.err
 	}
 	code := http.StatusOK
 	if res.Redline != "" {
@@ -103,8 +87,40 @@ func (s *Server) importDocx(c echo.Context) error {
 	return respond(c, code, res)
 }
 
-// formFile reads one file field of a multipart body.
+// importWord is the Word import both the API and the web form run: find
+// the export the file came from, reconcile it with the contract as it was
+// then, and propose each clause's tracked changes as the uploader.
+func (s *Server) importWord(ctx context.Context, p identity.Principal, st *negotiation.State, data []byte) (importResult, error) {
+	rep, err := docx.Import(bytes.NewReader(data), int64(len(data)), docx.DefaultLimits)
+	if err != nil {
+		return importResult{}, err
+	}
+	src, err := rep.Source()
+	if err != nil {
+		return importResult{}, err
+	}
+	if src.ContractID != st.Contract.ID || src.Revision > st.Revision {
+		return importResult{}, apperr.Fields("invalid upload", []apperr.FieldError{{Path: "file", Message: "was exported from another contract or revision: download this contract for Word again"}})
+	}
+	at, err := s.deps.Contracts.StateAt(ctx, st.Contract.ID, src.Revision)
+	if err != nil {
+		return importResult{}, err
+	}
+	rec, err := docx.Reconcile(view(p, at), rep, src)
+	if err != nil {
+		return importResult{}, err
+	}
+	res := s.proposeImport(ctx, st, actorOf(p), rec)
+	return res, res.err
+}
+
+// formFile reads one file field of a multipart body. A web form's body
+// was already parsed (its CSRF token is a form field): the file is then
+// taken from the parsed form.
 func formFile(c echo.Context, field string) ([]byte, error) {
+	if mf := c.Request().MultipartForm; mf != nil {
+		return parsedFile(mf, field)
+	}
 	mr, err := c.Request().MultipartReader()
 	if err != nil {
 		return nil, apperr.Fields("invalid upload", []apperr.FieldError{{Path: field, Message: "send the .docx as multipart/form-data field \"" + field + "\""}})
@@ -114,18 +130,34 @@ func formFile(c echo.Context, field string) ([]byte, error) {
 		if err != nil {
 			return nil, uploadErr(err, field)
 		}
-		if part.FormName() != field {
-			continue
+		if part.FormName() == field {
+			return readUpload(part, field)
 		}
-		data, err := io.ReadAll(io.LimitReader(part, maxDocxUpload+1))
-		if err != nil {
-			return nil, uploadErr(err, field)
-		}
-		if len(data) > maxDocxUpload {
-			return nil, apperr.New(apperr.TooLarge, "the file is over %d MiB", maxDocxUpload>>20)
-		}
-		return data, nil
 	}
+}
+
+// parsedFile reads a file field of an already parsed multipart form.
+func parsedFile(mf *multipart.Form, field string) ([]byte, error) {
+	if len(mf.File[field]) == 0 || mf.File[field][0].Size == 0 {
+		return nil, uploadErr(io.EOF, field)
+	}
+	f, err := mf.File[field][0].Open()
+	if err != nil {
+		return nil, uploadErr(err, field)
+	}
+	defer f.Close()
+	return readUpload(f, field)
+}
+
+func readUpload(r io.Reader, field string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxDocxUpload+1))
+	if err != nil {
+		return nil, uploadErr(err, field)
+	}
+	if len(data) > maxDocxUpload {
+		return nil, apperr.New(apperr.TooLarge, "the file is over %d MiB", maxDocxUpload>>20)
+	}
+	return data, nil
 }
 
 func uploadErr(err error, field string) error {

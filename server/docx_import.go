@@ -23,6 +23,7 @@ type importResult struct {
 	Unchanged   int              `json:"unchanged"`
 	Outside     []string         `json:"outside,omitempty"`
 	err         error
+	state       *negotiation.State // the contract after the import
 }
 
 // importedClause is one clause that became an amendment.
@@ -44,7 +45,7 @@ const maxImportRetries = 5
 // NotImported and the rest retried; a stale base is a 409 for the whole
 // upload.
 func (s *Server) proposeImport(ctx context.Context, st *negotiation.State, actor negotiation.Actor, rec docx.Reconciliation) importResult {
-	res := importResult{Revision: st.Revision, Source: rec.Source, Outside: rec.Outside}
+	res := importResult{Revision: st.Revision, Source: rec.Source, Outside: rec.Outside, state: st}
 	var cand []docx.Outcome
 	for _, o := range rec.Clauses {
 		switch {
@@ -65,7 +66,7 @@ func (s *Server) proposeImport(ctx context.Context, st *negotiation.State, actor
 		}
 		after, r, err := s.deps.Contracts.Propose(ctx, st.Contract.ID, actor, rec.Source.Revision, "Imported from a Word redline.", ams)
 		if err == nil {
-			res.Revision, res.Redline = after.Revision, r.ID
+			res.Revision, res.Redline, res.state = after.Revision, r.ID, after
 			res.Imported = imported(cand, r)
 			return res
 		}

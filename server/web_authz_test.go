@@ -37,6 +37,9 @@ func webAuthCases() []authCase {
 		{"POST", "/contracts/{contract}/comments", nobody, "403 legal:422 approver:422 vendor:422 rival_vendor:404"},
 		{"POST", "/contracts/{contract}/signoffs", nobody, "403 approver:422 rival_vendor:404"},
 		{"POST", "/contracts/{contract}/upgrade", nobody, "403 legal:422 rival_vendor:404"},
+		// A Word upload with no file is refused at the upload form (422);
+		// a caller who may not propose gets 403.
+		{"POST", "/contracts/{contract}/docx", nobody, "403 legal:422 vendor:422 rival_vendor:404"},
 		{"POST", "/api/v1/clauses/preview", func(*env, fixture) any { return map[string]any{"text": "The **City** pays."} }, "403 library_editor:200"},
 	}
 }

@@ -80,7 +80,8 @@ func TestCountPhrase(t *testing.T) {
 func contractPageKeys() []string {
 	keys := []string{"assemble.problems.one", "contracts.count.one", "contracts.todo.one", "contracts.blockers.one", "dev.count.one", "impact.count.one",
 		"cvar.city_name", "cvar.vendor_name", "cvar.procurement_ref", "dl.text", "dl.draft", "dl.final", "dl.redline", "dl.deviations",
-		"amend.position", "amend.delete", "amend.values", "history.oncontract", "history.kept", "stale.message", "sig.authority.city", "sig.authority.vendor"}
+		"amend.position", "amend.delete", "amend.values", "history.oncontract", "history.kept", "stale.message", "sig.authority.city", "sig.authority.vendor",
+		"dl.word", "dl.wordproposals", "ws.checkvalues", "word.title"}
 	groups := map[string][]string{
 		"cstatus.":  {"open", "proposed", "countered", "agreed", "conflict", "deleted", "walk_away"},
 		"astatus.":  {"pending", "accepted", "rejected", "countered", "superseded"},
@@ -96,6 +97,8 @@ func contractPageKeys() []string {
 		"devkind.":  {"position", "wording", "values", "deleted"},
 		"done.":     {"assembled", "opened", "proposed", "accept", "reject", "counter", "commented", "signedoff", "finalized", "upgraded", "kept"},
 		"hint.":     {"string", "text", "integer", "decimal", "money", "percent", "date", "duration", "boolean", "enum", "party"},
+		"wstatus.":  {"unchanged", "untracked_edit", "missing_bookmark", "invalid_text"},
+		"rev.":      {"ins", "del", "ins>del", "moveFrom", "moveTo"},
 		"province.": {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"},
 	}
 	for prefix, names := range groups {

@@ -43,10 +43,11 @@ func (s *Server) webRoutes() []route {
 		{Method: http.MethodGet, Path: "/contracts/:id/deviations", Handler: s.getDeviationsPage, Summary: "Web UI: deviation report (city users)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/open", Handler: s.postOpenForm, Summary: "Web UI: open the draft to its vendor (form; legal)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/finalize", Handler: s.postFinalizeForm, Summary: "Web UI: finalise (form with base revision; legal)", Tag: "web"},
-		{Method: http.MethodPost, Path: "/contracts/:id/redlines", Handler: s.postRedlineForm, Summary: "Web UI: propose new wording for a clause (form with base revision)", Tag: "web"},
+		{Method: http.MethodPost, Path: "/contracts/:id/redlines", Handler: s.postRedlineForm, Summary: "Web UI: propose new wording, another position or new values for a clause (form with base revision; kind=text|position|variables)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/decisions", Handler: s.postDecisionForm, Summary: "Web UI: accept, reject or counter the other side's change (form with base revision)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/comments", Handler: s.postCommentForm, Summary: "Web UI: comment or reply; internal for city users only (form)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/signoffs", Handler: s.postSignOffForm, Summary: "Web UI: sign off a walk-away change (form; approver)", Tag: "web"},
+		{Method: http.MethodPost, Path: "/contracts/:id/docx", Handler: s.postWordForm, Summary: "Web UI: upload a Word redline (multipart form, CSRF token); shows the import report", Tag: "web", MaxBody: maxDocxUpload},
 		{Method: http.MethodPost, Path: "/contracts/:id/upgrade", Handler: s.postUpgradeForm, Summary: "Web UI: upgrade a clause or keep its version with a rationale (form; legal)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/api/v1/clauses/preview", Handler: s.previewClause, Summary: "Render clause markup as HTML, or the line and column of its first error (library_editor)", Tag: "library", Body: previewRequest{}},
 	}

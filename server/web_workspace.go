@@ -28,7 +28,7 @@ type workspaceBody struct {
 	City                                bool // a city user: may see verdicts, internal comments, sign-offs
 	CanOpen, CanFinalize, CanRespond    bool
 	CanComment, CanInternal, CanSignOff bool
-	CanUpgrade                          bool
+	CanUpgrade, CanWord                 bool
 	Done                                string
 	Downloads                           []download
 	Form                                *formProblem // a refused workspace form, shown at that form
@@ -45,6 +45,8 @@ type download struct{ Href, Label, Note string }
 // what the user had typed.
 type formProblem struct {
 	Form, Message, Text, Reason string
+	Fields                      map[string]string // the values form: message per variable
+	Values                      map[string]string // the values form: what was typed, per input name
 }
 
 // workspaceQuery is what the workspace URL may say.
@@ -69,6 +71,9 @@ func (s *Server) getWorkspace(c echo.Context) error {
 func (s *Server) renderWorkspace(c echo.Context, status int, p identity.Principal, st *negotiation.State, q workspaceQuery, fp *formProblem) error {
 	b := workspace(p, view(p, st), q, uiLang(c))
 	b.Form = fp
+	if err := s.addLibraryViews(c.Request().Context(), p, st, &b, clauses.Lang(uiLang(c))); err != nil {
+		return err
+	}
 	d := s.page(c, "", "contracts", b)
 	d.Title = b.Title
 	return c.Render(status, "workspace", d)
@@ -82,7 +87,8 @@ func workspace(p identity.Principal, v *negotiation.State, q workspaceQuery, ui 
 		CanOpen:     !v.Opened && authz.Can(p, authz.Decide),
 		CanFinalize: v.Opened && !final && authz.Can(p, authz.Finalize), CanRespond: !final && authz.Can(p, authz.Respond),
 		CanComment: !final && authz.Can(p, authz.CommentExternal), CanInternal: !final && p.IsCity() && authz.Can(p, authz.CommentInternal),
-		CanSignOff: !final && p.IsCity() && authz.Can(p, authz.SignOff), CanUpgrade: !final && authz.Can(p, authz.Upgrade), Done: q.Done}
+		CanSignOff: !final && p.IsCity() && authz.Can(p, authz.SignOff), CanUpgrade: !final && authz.Can(p, authz.Upgrade), Done: q.Done,
+		CanWord: v.Opened && !final && authz.Can(p, authz.Propose)}
 	for _, pt := range v.Contract.Parties {
 		if pt.Role == "vendor" {
 			b.Vendor = pt.Name
@@ -183,6 +189,10 @@ func downloads(v *negotiation.State, lang, ui string, city bool) []download {
 		out = append(out, download{Href: base + "/pdf?" + q, Label: translate(ui, "dl.final"), Note: "PDF"})
 	} else {
 		out = append(out, download{Href: base + "/pdf?draft=1&" + q, Label: translate(ui, "dl.draft"), Note: "PDF"})
+	}
+	out = append(out, download{Href: base + "/docx?" + q, Label: translate(ui, "dl.word"), Note: "Word"})
+	if v.Final == nil {
+		out = append(out, download{Href: base + "/docx?with=proposals&" + q, Label: translate(ui, "dl.wordproposals"), Note: "Word"})
 	}
 	out = append(out, download{Href: base + "/redline.pdf?from=1&to=" + strconv.FormatInt(v.Revision, 10) + "&" + q, Label: translate(ui, "dl.redline"), Note: "PDF"})
 	if city {

@@ -41,7 +41,9 @@ func (s *Server) afterForm(c echo.Context, p identity.Principal, st *negotiation
 	case ae.Kind == apperr.Conflict && ae.Current["changed_since"] != nil:
 		return s.renderStale(c, workspaceURL(st.Contract.ID, clause, q))
 	case ae.Kind == apperr.Invalid || ae.Kind == apperr.Conflict:
-		fp.Message = strings.Join(fieldMessages(ae), " ")
+		if fp.Message == "" {
+			fp.Message = strings.Join(fieldMessages(ae), " ")
+		}
 		status := http.StatusUnprocessableEntity
 		if ae.Kind == apperr.Conflict {
 			status = http.StatusConflict
@@ -57,15 +59,21 @@ func (s *Server) renderStale(c echo.Context, reload string) error {
 	return c.Render(http.StatusConflict, "error", d)
 }
 
+// postRedlineForm proposes one amendment from the clause panel: new
+// wording, another position or new values (the form's "kind").
 func (s *Server) postRedlineForm(c echo.Context) error {
 	p, st, err := s.contractFor(c, authz.Propose)
 	if err != nil {
 		return err
 	}
-	clause, text, why := c.FormValue("clause_id"), c.FormValue("text"), c.FormValue("rationale")
-	am := negotiation.Amendment{ClauseID: clause, Kind: negotiation.AmendText, Lang: langOf(c.FormValue("lang")), Text: text}
-	_, _, err = s.deps.Contracts.Propose(c.Request().Context(), st.Contract.ID, actorOf(p), formBase(c), why, []negotiation.Amendment{am})
-	return s.afterForm(c, p, st, err, clause, "proposed", &formProblem{Form: "propose", Text: text, Reason: why})
+	am, fp, err := s.formAmendment(c, st)
+	if err == nil {
+		_, _, err = s.deps.Contracts.Propose(c.Request().Context(), st.Contract.ID, actorOf(p), formBase(c), fp.Reason, []negotiation.Amendment{am})
+	}
+	if fields, rest := valueErrors(err); fp.Form == "variables" && len(fields) > 0 {
+		fp.Fields, fp.Message = fields, strings.TrimSpace(translate(uiLang(c), "ws.checkvalues")+" "+rest)
+	}
+	return s.afterForm(c, p, st, err, am.ClauseID, "proposed", fp)
 }
 
 func (s *Server) postDecisionForm(c echo.Context) error {

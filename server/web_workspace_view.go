@@ -26,6 +26,7 @@ type clausePanel struct {
 	SignOffs                                 []amendView // walk-away changes awaiting an approver (city view only)
 	Comments                                 []commentView
 	MyTurn, CanPropose, Deleted              bool
+	Amend                                    *amendForms // position and values forms, when CanPropose
 }
 
 type amendView struct {
@@ -34,6 +35,7 @@ type amendView struct {
 	Redline                                            template.HTML // negotiation.TextDiff.HTML: escaped text, <ins>/<del> only
 	Verdict                                            *verdictView
 	Conflict                                           *negotiation.MergeConflict
+	ConflictOurs, ConflictTheirs                       template.HTML // base → each side, folded: where the edits overlap
 	AwaitingSignOff                                    bool
 	SignedOff, SignOffNote                             string
 	Mine                                               bool
@@ -92,6 +94,7 @@ func viewAmendment(a *negotiation.AmendmentState, c *templates.Contract, lang cl
 		mc := *a.Conflict
 		mc.Base, mc.Ours, mc.Theirs = readableText(c, mc.Base, mc.Lang), readableText(c, mc.Ours, mc.Lang), readableText(c, mc.Theirs, mc.Lang)
 		av.Conflict = &mc
+		av.ConflictOurs, av.ConflictTheirs = foldedRedline(mc.Base, mc.Ours), foldedRedline(mc.Base, mc.Theirs)
 	}
 	if a.DecidedBy != nil {
 		av.DecidedBy = a.DecidedBy.Name
@@ -109,6 +112,12 @@ func viewAmendment(a *negotiation.AmendmentState, c *templates.Contract, lang cl
 	return av
 }
 
+// foldedRedline is the word redline from a to b, unchanged paragraphs
+// folded.
+func foldedRedline(a, b string) template.HTML {
+	return template.HTML(foldRedline(negotiation.DiffText(a, b).HTML())) // #nosec: negotiation escapes the text and adds only <ins>/<del>
+}
+
 // amendSummary says in words what a non-text amendment does.
 func amendSummary(a *negotiation.AmendmentState, ui string) string {
 	switch a.Kind {
@@ -117,14 +126,20 @@ func amendSummary(a *negotiation.AmendmentState, ui string) string {
 	case negotiation.AmendDelete:
 		return translate(ui, "amend.delete")
 	case negotiation.AmendVariables:
-		var parts []string
-		for name, v := range a.NewVals {
-			parts = append(parts, name+" = "+v.Format(clauses.Lang(ui)))
-		}
-		sort.Strings(parts)
-		return translate(ui, "amend.values") + " " + strings.Join(parts, "; ")
+		return valuesSummary(a, ui, func(name string) string { return name })
 	}
 	return ""
+}
+
+// valuesSummary lists a value change's new values, each variable named by
+// label.
+func valuesSummary(a *negotiation.AmendmentState, ui string, label func(string) string) string {
+	var parts []string
+	for name, v := range a.NewVals {
+		parts = append(parts, label(name)+" = "+v.Format(clauses.Lang(ui)))
+	}
+	sort.Strings(parts)
+	return translate(ui, "amend.values") + " " + strings.Join(parts, "; ")
 }
 
 // threads arranges a clause's comments into threads, oldest first.
