@@ -80,14 +80,17 @@ func contractMarkup(c *templates.Contract, text string, lang clauses.Lang) marku
 		return markupView{Blocks: []mdBlock{{Para: []mdInline{{Kind: "text", Text: text}}}}}
 	}
 	return viewMarkupRefs(doc, nil, func(key string) (string, string, bool) {
-		label, ok := c.RefLabel(key, lang)
-		return label, "#c-" + strings.ToLower(key), ok
+		if label, ok := c.RefLabel(key, lang); ok {
+			return label, "#c-" + strings.ToLower(key), true
+		}
+		return c.RefText(key, lang), "", true // a clause the contract lacks: the neutral phrase, unlinked
 	})
 }
 
 // readableText is contract markup as a reader sees it, for redlines:
 // defined terms without their asterisks, cross-references as "section
-// 7.2" (or the clause key when the contract lacks it), items with their
+// 7.2" (or templates.RefText's neutral phrase when the contract lacks the
+// clause), items with their
 // labels. Text that does not parse is returned as it is.
 func readableText(c *templates.Contract, text string, lang clauses.Lang) string {
 	doc, err := clauses.Parse(text)
@@ -95,10 +98,7 @@ func readableText(c *templates.Contract, text string, lang clauses.Lang) string 
 		return text
 	}
 	resolved, _ := doc.Resolve(func(string) (string, bool) { return "", false }, func(key string) (string, bool) {
-		if label, ok := c.RefLabel(key, lang); ok {
-			return label, true
-		}
-		return key, true
+		return c.RefText(key, lang), true
 	})
 	return resolved.PlainText()
 }
