@@ -71,7 +71,7 @@ func mustEnvOver(t testing.TB, store records.Log) *env {
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.contracts = te.Contracts
 	s := server.New(server.Config{MaxBody: 1 << 20, Version: "test"}, server.Deps{Store: store, Log: store, Directory: dir,
-		Library: te.Library, Contracts: te.Contracts, Now: dir.Now}, logger)
+		Library: te.Library, Templates: te.Templates, Contracts: te.Contracts, Now: dir.Now}, logger)
 	e.app = s
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)
