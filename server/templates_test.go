@@ -85,7 +85,9 @@ func TestTemplateLibraryOverHTTP(t *testing.T) {
 	in := e.pilotInput()
 	in["template"] = map[string]any{"key": "TPL-PILOT"}
 	r = e.do("legal", "POST", "/api/v1/contracts", in)
-	var created struct{ Contract struct{ Template templates.Ref } }
+	var created struct {
+		Contract struct{ Template templates.Ref }
+	}
 	mustDecode(t, r.Body, &created)
 	if r.Status != http.StatusCreated || created.Contract.Template.Version != 2 {
 		t.Fatalf("assembled from the latest approved: %d %+v", r.Status, created.Contract.Template)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/templates"
 )
@@ -61,14 +60,11 @@ func (s *Server) retireTemplateVersion(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var req retireRequest
-	if err := bindJSON(c, &req); err != nil {
+	reason, err := bindRetireReason(c)
+	if err != nil {
 		return err
 	}
-	if req.Reason == "" {
-		return apperr.Fields("a retirement needs a reason", []apperr.FieldError{{Path: "reason", Message: "is required"}})
-	}
-	v, err := st.Retire(c.Request().Context(), c.Param("key"), n, by, req.Reason)
+	v, err := st.Retire(c.Request().Context(), c.Param("key"), n, by, reason)
 	if err != nil {
 		return err
 	}

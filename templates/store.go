@@ -70,11 +70,7 @@ func (s *Store) Draft(ctx context.Context, t Template, by string) (VersionState,
 	if err := checkVersion(prev, &t); err != nil {
 		return VersionState{}, err
 	}
-	at := s.Now().UTC()
-	if _, err := records.Append(ctx, s.Log, e.head, templateStream(t.Key), at, storeEvent{Type: "draft", Template: &t, By: by, At: at}); err != nil {
-		return VersionState{}, s.conflict(ctx, err, t.Key)
-	}
-	return VersionState{Template: t, Status: clauses.StatusDraft, DraftedBy: by, DraftedAt: at}, nil
+	return s.recordDraft(ctx, e, "draft", t, by)
 }
 
 // Revise replaces the content of draft version n. An approved, superseded
@@ -106,9 +102,14 @@ func (s *Store) Revise(ctx context.Context, key string, n int, t Template, by st
 	if err := checkRevision(prev, &t, key, n); err != nil {
 		return VersionState{}, err
 	}
+	return s.recordDraft(ctx, e, "revise", t, by)
+}
+
+// recordDraft appends a draft or revise event for t after e's head.
+func (s *Store) recordDraft(ctx context.Context, e Entry, typ string, t Template, by string) (VersionState, error) {
 	at := s.Now().UTC()
-	if _, err := records.Append(ctx, s.Log, e.head, templateStream(key), at, storeEvent{Type: "revise", Template: &t, By: by, At: at}); err != nil {
-		return VersionState{}, s.conflict(ctx, err, key)
+	if _, err := records.Append(ctx, s.Log, e.head, templateStream(t.Key), at, storeEvent{Type: typ, Template: &t, By: by, At: at}); err != nil {
+		return VersionState{}, s.conflict(ctx, err, t.Key)
 	}
 	return VersionState{Template: t, Status: clauses.StatusDraft, DraftedBy: by, DraftedAt: at}, nil
 }

@@ -60,28 +60,12 @@ func (s *Store) Template(key string, n int) (*Template, error) {
 // All returns every stored template, ordered by key.
 func (s *Store) All(ctx context.Context) ([]Entry, error) {
 	var out []Entry
-	var cur []records.Record
-	flush := func() error {
-		if len(cur) == 0 {
-			return nil
-		}
-		e, err := foldTemplate(cur)
-		out, cur = append(out, e), nil
+	err := records.ScanStreams(ctx, s.Log, "template/", func(recs []records.Record) error {
+		e, err := foldTemplate(recs)
+		out = append(out, e)
 		return err
-	}
-	err := s.Log.Scan(ctx, records.Query{Prefix: "template/"}, func(r records.Record) error {
-		if len(cur) > 0 && cur[0].Stream != r.Stream {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		cur = append(cur, r)
-		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, flush()
+	return out, err
 }
 
 // List summarises every stored template, ordered by key.
