@@ -58,10 +58,13 @@ func New(t testing.TB, log records.Log) *Env {
 	if _, err := lib.Import(context.Background(), library.ImportItems(files)); err != nil {
 		t.Fatal(err)
 	}
-	tpls := &templates.Store{Log: log, Now: now}
-	if _, err := tpls.Seed(context.Background()); err != nil {
+	// The built-in templates are seeded at Start, off the ticking clock, so
+	// contracts' timestamps (and fixtures made from them) stay as they were.
+	seeder := &templates.Store{Log: log, Now: func() time.Time { return Start }}
+	if _, err := seeder.Seed(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	tpls := &templates.Store{Log: log, Now: now}
 	return &Env{Log: log, Library: lib, Templates: tpls, Now: now, NewID: newID,
 		Contracts: &negotiation.Service{Log: log, Library: lib, Templates: tpls, Now: now, NewID: newID}}
 }
