@@ -42,32 +42,12 @@ type Page struct {
 // All returns every clause, ordered by key.
 func (l *Library) All(ctx context.Context) ([]Entry, error) {
 	var out []Entry
-	var cur []records.Record
-	flush := func() error {
-		if len(cur) == 0 {
-			return nil
-		}
-		e, err := fold(cur)
-		if err != nil {
-			return err
-		}
+	err := records.ScanStreams(ctx, l.Log, "clause/", func(recs []records.Record) error {
+		e, err := fold(recs)
 		out = append(out, e)
-		cur = cur[:0]
-		return nil
-	}
-	err := l.Log.Scan(ctx, records.Query{Prefix: "clause/"}, func(r records.Record) error {
-		if len(cur) > 0 && cur[0].Stream != r.Stream {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		cur = append(cur, r)
-		return nil
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, flush()
+	return out, err
 }
 
 // List returns the clauses matching q, a page at a time.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/civicpact/civicpact/clauses"
-	"github.com/civicpact/civicpact/templates"
 )
 
 // Deviation is one departure of the agreed contract from the library
@@ -41,11 +40,12 @@ type DeviationStep struct {
 
 // Deviations lists every departure from the library standard, in contract
 // order. The standard for a clause is its template's default position
-// (templates.Template.DefaultPosition) in the pinned library version,
+// (templates.Template.DefaultPosition) in the contract's pinned template
+// version and the pinned library version,
 // resolved with the contract's values.
 func (s *Service) Deviations(ctx context.Context, st *State) ([]Deviation, error) {
 	lang := st.Contract.Languages[0]
-	tpl, err := templates.BuiltinTemplate(st.Contract.Template.Key, st.Contract.Template.Version)
+	tpl, err := s.pinnedTemplate(ctx, st.Contract.Template)
 	if err != nil {
 		return nil, err
 	}

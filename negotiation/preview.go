@@ -15,7 +15,7 @@ const PreviewID = "preview"
 // same checks and field errors, but records nothing: the assembly form's
 // Preview button shows the result before anyone commits to it.
 func (s *Service) Preview(ctx context.Context, in templates.Input) (*templates.Contract, error) {
-	return templates.Assemble(in, libraryAt{ctx, s.Library}, s.Now(), func() string { return PreviewID })
+	return templates.Assemble(in, s.assemblyLibrary(ctx), s.Now(), func() string { return PreviewID })
 }
 
 // Blank is a template with the clause versions an assembly would use today:
@@ -36,10 +36,10 @@ type BlankSlot struct {
 	DefaultPosition string
 }
 
-// Blank returns the blank of the built-in template ref (version 0: the
-// latest), with each slot's pinned or latest approved clause version.
+// Blank returns the blank of template ref (version 0: the latest
+// approved), with each slot's pinned or latest approved clause version.
 func (s *Service) Blank(ctx context.Context, ref templates.Ref) (*Blank, error) {
-	t, err := templates.BuiltinTemplate(ref.Key, ref.Version)
+	t, err := s.approvedTemplate(ctx, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +63,10 @@ func (s *Service) Blank(ctx context.Context, ref templates.Ref) (*Blank, error) 
 	return b, nil
 }
 
-// Blanks returns the blank of every built-in template, sorted by key.
+// Blanks returns the blank of every template with an approved version,
+// sorted by key.
 func (s *Service) Blanks(ctx context.Context) ([]Blank, error) {
-	all, err := templates.Builtin()
+	all, err := s.TemplateList(ctx)
 	if err != nil {
 		return nil, err
 	}

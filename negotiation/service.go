@@ -11,6 +11,7 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/records"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // Library is what negotiation needs of the clause library.
@@ -23,8 +24,11 @@ type Library interface {
 type Service struct {
 	Log     records.Log
 	Library Library
-	Now     func() time.Time
-	NewID   func(prefix string) string
+	// Templates is the template library; nil means the built-in templates
+	// only (templates.Builtin).
+	Templates *templates.Store
+	Now       func() time.Time
+	NewID     func(prefix string) string
 
 	snaps snapshots
 }
@@ -40,6 +44,27 @@ type libraryAt struct {
 func (l libraryAt) Version(key string, n int) (clauses.Version, error) {
 	v, err := l.lib.Version(l.ctx, key, n)
 	return v.Version, err
+}
+
+// storedAt is libraryAt that also answers templates from the store, so
+// assembly takes its template from there (templates.TemplateSource).
+type storedAt struct {
+	libraryAt
+	store *templates.Store
+}
+
+func (l storedAt) Template(key string, n int) (*templates.Template, error) {
+	return l.store.Approved(l.ctx, key, n)
+}
+
+// assemblyLibrary is what templates.Assemble reads for one request: the
+// clause library, and the template store when one is wired.
+func (s *Service) assemblyLibrary(ctx context.Context) templates.Library {
+	lib := libraryAt{ctx, s.Library}
+	if s.Templates == nil {
+		return lib
+	}
+	return storedAt{lib, s.Templates}
 }
 
 // Load replays a contract's events into its current state. The state

@@ -14,7 +14,7 @@ func (s *Service) Assemble(ctx context.Context, in templates.Input, actor Actor,
 	if actor.Side != City {
 		return nil, apperr.New(apperr.Forbidden, "only the city assembles contracts")
 	}
-	c, err := templates.Assemble(in, libraryAt{ctx, s.Library}, s.Now(), func() string { return s.NewID("ctr") })
+	c, err := templates.Assemble(in, s.assemblyLibrary(ctx), s.Now(), func() string { return s.NewID("ctr") })
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/internal/testenv"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // fixture holds the objects the authorization table's paths name.
@@ -119,6 +120,12 @@ func authTable() []authCase {
 		v["change_note"] = clauses.Text{EN: "Clarified notice.", FR: "Avis précisé."}
 		return v
 	}
+	newTemplateVersion := func(e *env, f fixture) any {
+		t := mustBuiltinTemplate(e.t, "TPL-PILOT")
+		t.Version = 0 // the next one
+		t.Title.EN += " (short form)"
+		return t
+	}
 	return append(webAuthCases(), []authCase{
 		{"GET", "/healthz", nobody, "200 anonymous:200"},
 		{"GET", "/readyz", nobody, "200 anonymous:200"},
@@ -187,6 +194,14 @@ func authTable() []authCase {
 		{"GET", "/api/v1/library/export", nobody, "200"},
 		{"POST", "/api/v1/library/import", func(*env, fixture) any { return map[string]any{"files": map[string]string{}} }, "403 admin:200"},
 
+		{"GET", "/api/v1/templates", nobody, "200"},
+		{"GET", "/api/v1/templates/{tpl}", nobody, "200"},
+		{"POST", "/api/v1/templates/{tpl}/versions", newTemplateVersion, "403 library_editor:201"},
+		{"GET", "/api/v1/templates/{tpl}/versions/1", nobody, "200"},
+		{"PUT", "/api/v1/templates/{tpl}/versions/1", newTemplateVersion, "403 library_editor:409"},
+		{"POST", "/api/v1/templates/{tpl}/versions/1/approve", nobody, "403 approver:409"},
+		{"POST", "/api/v1/templates/{tpl}/versions/1/retire", func(*env, fixture) any { return map[string]any{"reason": "withdrawn"} }, "403 approver:200"},
+
 		{"GET", "/api/v1/contracts/{contract}/pdf", nobody, "409 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{contract}/pdf?draft=1&lang=en", nobody, "200 rival_vendor:404"},
 		{"GET", "/api/v1/contracts/{draft}/pdf?draft=1", nobody, "200 vendor:404 rival_vendor:404"},
@@ -195,13 +210,13 @@ func authTable() []authCase {
 }
 
 func (c authCase) resolve(f fixture) string {
-	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{token}", f.token, "{ref}", "PR-2026-014").Replace(c.path)
+	return strings.NewReplacer("{contract}", f.contract, "{draft}", f.draft, "{redline}", f.redline, "{key}", "SCL-FM-01", "{tpl}", "TPL-PILOT", "{token}", f.token, "{ref}", "PR-2026-014").Replace(c.path)
 }
 
 // template turns a table path back into echo's route syntax.
 func (c authCase) template() string {
 	p, _, _ := strings.Cut(c.path, "?")
-	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{token}", ":hash", "{ref}", ":ref", "/1/", "/:n/")
+	r := strings.NewReplacer("{contract}", ":id", "{draft}", ":id", "{redline}", ":rid", "{key}", ":key", "{tpl}", ":key", "{token}", ":hash", "{ref}", ":ref", "/1/", "/:n/")
 	return strings.TrimSuffix(r.Replace(p+"/"), "/")
 }
 
@@ -265,4 +280,13 @@ func mustStarterVersion(e *env, key string) clauses.Version {
 func versionBody(v clauses.Version) map[string]any {
 	return map[string]any{"effective": "2026-09-01", "title": v.Title, "guidance": v.Guidance, "remarks": v.Remarks,
 		"provenance": v.Provenance, "route_defaults": v.RouteDefaults, "variables": v.Variables, "positions": v.Positions}
+}
+
+func mustBuiltinTemplate(t testing.TB, key string) *templates.Template {
+	t.Helper()
+	tpl, err := templates.BuiltinTemplate(key, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tpl
 }

@@ -175,6 +175,18 @@ type retireRequest struct {
 	Reason string `json:"reason"`
 }
 
+// bindRetireReason reads a retirement's body: a reason is required.
+func bindRetireReason(c echo.Context) (string, error) {
+	var req retireRequest
+	if err := bindJSON(c, &req); err != nil {
+		return "", err
+	}
+	if req.Reason == "" {
+		return "", apperr.Fields("a retirement needs a reason", []apperr.FieldError{{Path: "reason", Message: "is required"}})
+	}
+	return req.Reason, nil
+}
+
 func (s *Server) approveClauseVersion(c echo.Context) error {
 	p, err := s.allow(c, authz.ApproveLibrary)
 	if err != nil {
@@ -200,14 +212,11 @@ func (s *Server) retireClauseVersion(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var req retireRequest
-	if err := bindJSON(c, &req); err != nil {
+	reason, err := bindRetireReason(c)
+	if err != nil {
 		return err
 	}
-	if req.Reason == "" {
-		return apperr.Fields("a retirement needs a reason", []apperr.FieldError{{Path: "reason", Message: "is required"}})
-	}
-	v, err := s.deps.Library.Retire(c.Request().Context(), c.Param("key"), n, p.User.ID, req.Reason)
+	v, err := s.deps.Library.Retire(c.Request().Context(), c.Param("key"), n, p.User.ID, reason)
 	if err != nil {
 		return err
 	}

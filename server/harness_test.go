@@ -71,7 +71,7 @@ func mustEnvOver(t testing.TB, store records.Log, opts ...func(*server.Deps)) *e
 	e.tokens["rival_vendor"] = mustUserToken(t, dir, e.rival, "rival", identity.RoleVendor)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.contracts = te.Contracts
-	deps := server.Deps{Store: store, Log: store, Directory: dir, Library: te.Library, Contracts: te.Contracts, Now: dir.Now}
+	deps := server.Deps{Store: store, Log: store, Directory: dir, Library: te.Library, Templates: te.Templates, Contracts: te.Contracts, Now: dir.Now}
 	for _, o := range opts {
 		o(&deps)
 	}

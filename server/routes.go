@@ -76,6 +76,7 @@ func (s *Server) registerRoutes() {
 	s.routes = append(s.routes, s.webRoutes()...)
 	s.routes = append(s.routes, s.pdfRoutes()...)
 	s.routes = append(s.routes, s.docxRoutes()...)
+	s.routes = append(s.routes, s.templateRoutes()...)
 	for _, r := range s.routes {
 		h := r.Handler
 		if writeWithoutBody(r) {

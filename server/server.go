@@ -17,6 +17,7 @@ import (
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/records"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // Config is the part of the program's configuration the server needs.
@@ -44,6 +45,7 @@ type Deps struct {
 	Log       records.Log // the record log, for whole-store chain verification
 	Directory *identity.Directory
 	Library   *clauses.Library
+	Templates *templates.Store // the template library
 	Contracts *negotiation.Service
 	Audit     *audit.Trail // the global audit trail; nil: one over Log and Now
 	Now       func() time.Time

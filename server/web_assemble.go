@@ -145,7 +145,7 @@ type assembleResult struct {
 
 func (s *Server) renderAssemble(c echo.Context, status int, b *negotiation.Blank, vals formValues, langs []string, res *assembleResult) error {
 	lang := clauses.Lang(uiLang(c))
-	all, err := templates.Builtin()
+	all, err := s.deps.Contracts.TemplateList(c.Request().Context())
 	if err != nil {
 		return err
 	}

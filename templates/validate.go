@@ -47,8 +47,9 @@ func ValidateTemplate(t *Template) error {
 }
 
 // ValidateSuccessor checks that next may follow prev as a new version of
-// the same template: same key and route, version prev+1. Approved versions
-// are never edited, so every change goes through here.
+// the same template: same key and route, version prev+1, and valid itself.
+// Approved versions are never edited, so every change goes through here.
+// Every problem is reported at once, succession and content alike.
 func ValidateSuccessor(prev, next *Template) error {
 	var l apperr.FieldList
 	if next.Key != prev.Key {
@@ -60,10 +61,10 @@ func ValidateSuccessor(prev, next *Template) error {
 	if next.Version != prev.Version+1 {
 		l.Add("version", "the version after %d is %d", prev.Version, prev.Version+1)
 	}
-	if err := l.Err("invalid template version"); err != nil {
-		return err
+	if e, ok := apperr.As(ValidateTemplate(next)); ok {
+		l = append(l, e.Fields...)
 	}
-	return ValidateTemplate(next)
+	return l.Err("invalid template version " + next.Key)
 }
 
 func checkText(l *apperr.FieldList, path string, t clauses.Text) {

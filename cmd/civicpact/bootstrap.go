@@ -16,6 +16,9 @@ func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	if err := seedLibrary(ctx, svc.library); err != nil {
 		return fmt.Errorf("load the starter library: %w", err)
 	}
+	if _, err := svc.templates.Seed(ctx); err != nil {
+		return fmt.Errorf("load the built-in templates: %w", err)
+	}
 	has, err := svc.directory.HasUsers(ctx)
 	if err != nil || has {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/civicpact/civicpact/clauses"
 	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // The demo (`civicpact serve --demo`, on an empty store) seeds the people,
@@ -132,7 +133,7 @@ func (m *Main) seedDemo(ctx context.Context, cfg Config, svc *services) error {
 	lib := &clauses.Library{Log: svc.log, Now: clock.Now}
 	d := &demo{ctx: ctx, clock: clock, lib: lib,
 		dir:       &identity.Directory{Log: svc.log, Hasher: svc.directory.Hasher, Now: clock.Now, NewID: newID},
-		contracts: &negotiation.Service{Log: svc.log, Library: lib, Now: clock.Now, NewID: newID},
+		contracts: &negotiation.Service{Log: svc.log, Library: lib, Templates: &templates.Store{Log: svc.log, Now: clock.Now}, Now: clock.Now, NewID: newID},
 		orgs:      map[string]identity.Org{}, users: map[string]identity.User{}}
 	creds, err := d.seedPeople(cfg.AdminToken)
 	if err != nil {

@@ -46,7 +46,7 @@ func TestMongoOutageAnswers503AndRecovers(t *testing.T) {
 	dir := &identity.Directory{Log: store, Hasher: password.Argon2id{Memory: 64, Time: 1, Threads: 1}, Now: env.Now, NewID: env.NewID}
 	token, contractID := mustOutageFixture(t, env, dir)
 	srv := server.New(server.Config{RequestTimeout: outageTimeout, Version: "test"},
-		server.Deps{Store: store, Log: store, Directory: dir, Library: env.Library, Contracts: env.Contracts, Now: env.Now},
+		server.Deps{Store: store, Log: store, Directory: dir, Library: env.Library, Templates: env.Templates, Contracts: env.Contracts, Now: env.Now},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	hs := httptest.NewServer(srv.Handler())
 	defer hs.Close()

@@ -18,6 +18,7 @@ import (
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/records"
 	"github.com/civicpact/civicpact/server"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -49,6 +50,7 @@ type services struct {
 	log       records.Log
 	directory *identity.Directory
 	library   *clauses.Library
+	templates *templates.Store
 	contracts *negotiation.Service
 }
 
@@ -59,11 +61,13 @@ func (m *Main) wire(log records.Log) *services {
 	}
 	now := func() time.Time { return time.Now().UTC() }
 	lib := &clauses.Library{Log: log, Now: now}
+	tpls := &templates.Store{Log: log, Now: now}
 	return &services{
 		log:       log,
 		directory: &identity.Directory{Log: log, Hasher: hasher, Now: now, NewID: newID},
 		library:   lib,
-		contracts: &negotiation.Service{Log: log, Library: lib, Now: now, NewID: newID},
+		templates: tpls,
+		contracts: &negotiation.Service{Log: log, Library: lib, Templates: tpls, Now: now, NewID: newID},
 	}
 }
 
@@ -82,7 +86,7 @@ func (m *Main) Serve(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("prepare the store: %w", err)
 	}
 	srv := server.New(server.Config{MaxBody: cfg.MaxBody, RequestTimeout: cfg.RequestTimeout, Version: version},
-		server.Deps{Store: store, Log: store, Directory: svc.directory, Library: svc.library, Contracts: svc.contracts, Now: func() time.Time { return time.Now().UTC() },
+		server.Deps{Store: store, Log: store, Directory: svc.directory, Library: svc.library, Templates: svc.templates, Contracts: svc.contracts, Now: func() time.Time { return time.Now().UTC() },
 			Signer: cfg.pdfSigner()}, logger)
 	if cfg.signer != nil {
 		logger.Info("final contract PDFs are certified", "subject", cfg.signer.Subject(), "not_after", cfg.signer.NotAfter())

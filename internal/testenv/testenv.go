@@ -15,6 +15,7 @@ import (
 	"github.com/civicpact/civicpact/negotiation"
 	"github.com/civicpact/civicpact/records"
 	"github.com/civicpact/civicpact/storage/sqlite"
+	"github.com/civicpact/civicpact/templates"
 )
 
 // Start is the fixed instant test clocks start from.
@@ -24,6 +25,7 @@ var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 type Env struct {
 	Log       records.Log
 	Library   *clauses.Library
+	Templates *templates.Store
 	Contracts *negotiation.Service
 	Now       func() time.Time
 	NewID     func(prefix string) string
@@ -41,7 +43,8 @@ func MustSQLite(t testing.TB) records.Log {
 }
 
 // New returns services over log with a clock that advances one second per
-// reading and sequential IDs, and the starter library imported.
+// reading and sequential IDs, and the starter library and the built-in
+// templates imported.
 func New(t testing.TB, log records.Log) *Env {
 	t.Helper()
 	var tick, ids atomic.Int64
@@ -55,6 +58,13 @@ func New(t testing.TB, log records.Log) *Env {
 	if _, err := lib.Import(context.Background(), library.ImportItems(files)); err != nil {
 		t.Fatal(err)
 	}
-	return &Env{Log: log, Library: lib, Now: now, NewID: newID,
-		Contracts: &negotiation.Service{Log: log, Library: lib, Now: now, NewID: newID}}
+	// The built-in templates are seeded at Start, off the ticking clock, so
+	// contracts' timestamps (and fixtures made from them) stay as they were.
+	seeder := &templates.Store{Log: log, Now: func() time.Time { return Start }}
+	if _, err := seeder.Seed(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	tpls := &templates.Store{Log: log, Now: now}
+	return &Env{Log: log, Library: lib, Templates: tpls, Now: now, NewID: newID,
+		Contracts: &negotiation.Service{Log: log, Library: lib, Templates: tpls, Now: now, NewID: newID}}
 }
