@@ -3,8 +3,6 @@ package server_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/civicpact/civicpact/internal/testenv"
 )
 
 // TestCompetitiveRoundInFrench is journey 2: one French RFP assembled for
@@ -13,33 +11,7 @@ import (
 // liability position is refused with its reason.
 func TestCompetitiveRoundInFrench(t *testing.T) {
 	e := mustEnv(t)
-	in := testenv.RFPQuebecInput()
-	party := func(name string) map[string]any {
-		return map[string]any{"name": name, "address": "Québec (Québec)", "signatories": []map[string]any{{"name": "Direction", "title": "Président"}}}
-	}
-	body := map[string]any{"template": in.Template, "province": in.Province, "languages": in.Languages, "procurement_ref": in.ProcurementRef,
-		"parties": in.Parties[:1], "variables": in.Variables, "positions": in.Positions,
-		"vendors": []map[string]any{{"org_id": e.vendor.ID, "party": party("Curbside Labs inc.")}, {"org_id": e.rival.ID, "party": party("Northwind Civic Systems inc.")}}}
-	r := e.do("legal", "POST", "/api/v1/rounds", body)
-	if r.Status != 201 {
-		t.Fatalf("round: %d %s", r.Status, truncate(r.Body))
-	}
-	var round struct {
-		Contracts []struct {
-			Contract struct{ ID string }
-			Revision int64
-		}
-	}
-	mustDecode(t, r.Body, &round)
-	if len(round.Contracts) != 2 {
-		t.Fatalf("%d contracts", len(round.Contracts))
-	}
-	mine, theirs := round.Contracts[0].Contract.ID, round.Contracts[1].Contract.ID
-	for _, id := range []string{mine, theirs} {
-		if r := e.do("legal", "POST", "/api/v1/contracts/"+id+"/open", nil); r.Status != 200 {
-			t.Fatalf("open: %d %s", r.Status, truncate(r.Body))
-		}
-	}
+	ref, mine, theirs := mustQuebecRound(t, e)
 	if r := e.do("vendor", "GET", "/api/v1/contracts/"+theirs, nil); r.Status != 404 {
 		t.Fatalf("vendor reading the rival's contract: %d", r.Status)
 	}
@@ -51,7 +23,7 @@ func TestCompetitiveRoundInFrench(t *testing.T) {
 	propose := func(caller, id string, amendment map[string]any) response {
 		return e.do(caller, "POST", "/api/v1/contracts/"+id+"/redlines", map[string]any{"base": 2, "rationale": "Proportionnalité.", "amendments": []map[string]any{amendment}})
 	}
-	r = propose("vendor", mine, map[string]any{"clause_id": "scl-lol-01", "kind": "position", "position": "D"})
+	r := propose("vendor", mine, map[string]any{"clause_id": "scl-lol-01", "kind": "position", "position": "D"})
 	if r.Status != 400 || !strings.Contains(string(r.Body), "1474") {
 		t.Fatalf("Québec-invalid liability position: %d %s; want 400 citing CCQ art. 1474", r.Status, truncate(r.Body))
 	}
@@ -61,7 +33,7 @@ func TestCompetitiveRoundInFrench(t *testing.T) {
 	if r := propose("rival_vendor", theirs, map[string]any{"clause_id": "scl-ins-01", "kind": "variables", "variables": map[string]any{"cgl_amount": "3000000"}}); r.Status != 201 {
 		t.Fatalf("rival redline: %d %s", r.Status, truncate(r.Body))
 	}
-	cmp := e.do("legal", "GET", "/api/v1/rounds/"+in.ProcurementRef, nil)
+	cmp := e.do("legal", "GET", "/api/v1/rounds/"+ref, nil)
 	if cmp.Status != 200 {
 		t.Fatalf("compare: %d %s", cmp.Status, truncate(cmp.Body))
 	}
@@ -84,7 +56,7 @@ func TestCompetitiveRoundInFrench(t *testing.T) {
 	if len(view.Columns) != 2 || strings.Join(status["scl-lol-01"], ",") != "proposed,open" || strings.Join(status["scl-ins-01"], ",") != "open,proposed" {
 		t.Fatalf("side by side: columns %d, lol %v, ins %v", len(view.Columns), status["scl-lol-01"], status["scl-ins-01"])
 	}
-	if r := e.do("vendor", "GET", "/api/v1/rounds/"+in.ProcurementRef, nil); r.Status != 403 {
+	if r := e.do("vendor", "GET", "/api/v1/rounds/"+ref, nil); r.Status != 403 {
 		t.Fatalf("a vendor reached the round comparison: %d", r.Status)
 	}
 }

@@ -10,7 +10,7 @@ import (
 type contractView struct {
 	Revision int64
 	Clauses  map[string]struct {
-		Text    struct{ EN string }
+		Text    struct{ EN, FR string }
 		Status  string
 		Pending string
 	}

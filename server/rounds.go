@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"sort"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
+	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
 )
 
@@ -35,43 +37,70 @@ type roundRow struct {
 	Cells    []roundCell `json:"cells"` // in the order of Columns
 }
 
+// round is a competitive round: every contract of one procurement
+// reference the caller may see, in the order they were assembled, with
+// one column per contract.
+type round struct {
+	Ref     string
+	States  []*negotiation.State
+	Columns []roundColumn
+}
+
 // compareRound shows the city every shortlisted vendor's redlines side by
 // side, clause by clause. Vendors never reach it: it is city-internal.
 func (s *Server) compareRound(c echo.Context) error {
+	r, lang, err := s.roundFor(c)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusOK, map[string]any{"procurement_ref": r.Ref, "columns": r.Columns, "rows": roundRows(r.States, lang)})
+}
+
+// roundFor loads the round named by the :ref parameter for a city user
+// (authz.ReadInternal) and the language to compare it in (?lang=, else
+// the first contract's). It is NotFound when the caller sees no contract
+// with that reference.
+func (s *Server) roundFor(c echo.Context) (*round, clauses.Lang, error) {
 	p, err := s.allow(c, authz.ReadInternal)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	ctx := c.Request().Context()
+	r, err := s.loadRound(c.Request().Context(), p, c.Param("ref"))
+	if err != nil {
+		return nil, "", err
+	}
+	lang, err := contractLang(c, r.States[0])
+	if err != nil {
+		return nil, "", err
+	}
+	return r, lang, nil
+}
+
+func (s *Server) loadRound(ctx context.Context, p identity.Principal, ref string) (*round, error) {
 	all, err := s.deps.Contracts.List(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var states []*negotiation.State
-	var cols []roundColumn
 	// Columns in the order the contracts were assembled.
 	sort.SliceStable(all, func(i, j int) bool {
 		return all[i].CreatedAt.Before(all[j].CreatedAt) || all[i].CreatedAt.Equal(all[j].CreatedAt) && all[i].ID < all[j].ID
 	})
+	r := &round{Ref: ref}
 	for _, sum := range all {
-		if sum.ProcurementRef != c.Param("ref") || !authz.CanSee(p, authz.ContractParties{OwnerOrg: sum.OwnerOrg}) {
+		if sum.ProcurementRef != ref || !authz.CanSee(p, authz.ContractParties{OwnerOrg: sum.OwnerOrg}) {
 			continue
 		}
 		st, err := s.deps.Contracts.Load(ctx, sum.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		states = append(states, st)
-		cols = append(cols, roundColumn{ContractID: sum.ID, Vendor: sum.VendorName, Phase: st.Phase(), Revision: st.Revision})
+		r.States = append(r.States, st)
+		r.Columns = append(r.Columns, roundColumn{ContractID: sum.ID, Vendor: sum.VendorName, Phase: st.Phase(), Revision: st.Revision})
 	}
-	if len(states) == 0 {
-		return apperr.New(apperr.NotFound, "no contracts with procurement reference %q", c.Param("ref"))
+	if len(r.States) == 0 {
+		return nil, apperr.New(apperr.NotFound, "no contracts with procurement reference %q", ref)
 	}
-	lang, err := contractLang(c, states[0])
-	if err != nil {
-		return err
-	}
-	return respond(c, http.StatusOK, map[string]any{"procurement_ref": c.Param("ref"), "columns": cols, "rows": roundRows(states, lang)})
+	return r, nil
 }
 
 func roundRows(states []*negotiation.State, lang clauses.Lang) []roundRow {

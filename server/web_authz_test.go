@@ -28,6 +28,7 @@ func webAuthCases() []authCase {
 		{"GET", "/contracts/{draft}", nobody, "200 vendor:404 rival_vendor:404"},
 		{"GET", "/contracts/{contract}/history", nobody, "200 rival_vendor:404"},
 		{"GET", "/contracts/{contract}/deviations", nobody, "200 vendor:403 rival_vendor:404"},
+		{"GET", "/rounds/{ref}", nobody, "200 vendor:403 rival_vendor:403"},
 		// Forms sent as JSON arrive empty: the domain refuses them and the
 		// workspace shows the message (422); opening a draft needs nothing.
 		{"POST", "/contracts/{draft}/open", nobody, "403 legal:200 vendor:404 rival_vendor:404"},

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -16,8 +17,16 @@ type contractsBody struct {
 	Phase       string
 	Mine        bool
 	Phases      []string
-	Rows        []contractRow
+	Count       int
+	Groups      []contractGroup
 	CanAssemble bool
+}
+
+// contractGroup is the contracts of one procurement reference. A group of
+// several is a competitive round; city users may compare it side by side.
+type contractGroup struct {
+	Ref, RoundHref string // RoundHref: the round page, for a city user's round
+	Rows           []contractRow
 }
 
 type contractRow struct {
@@ -45,6 +54,7 @@ func (s *Server) getContractsPage(c echo.Context) error {
 		return err
 	}
 	lang := uiLang(c)
+	var rows []contractRow
 	body := contractsBody{Phase: phase, Mine: mine, Phases: []string{"draft", "negotiation", "final"}, CanAssemble: authz.Can(p, authz.Assemble)}
 	for _, w := range work {
 		row := contractRow{ID: w.ID, Title: titleIn(w.Title.EN, w.Title.FR, lang), Ref: w.ProcurementRef, Vendor: w.VendorName,
@@ -53,10 +63,33 @@ func (s *Server) getContractsPage(c echo.Context) error {
 			row.Blockers = w.Blockers
 		}
 		if !mine || row.MyAction > 0 {
-			body.Rows = append(body.Rows, row)
+			rows = append(rows, row)
 		}
 	}
+	body.Count, body.Groups = len(rows), groupByRef(rows, p.IsCity())
 	return c.Render(http.StatusOK, "contracts", s.page(c, "contracts.title", "contracts", body))
+}
+
+// groupByRef groups the contract rows by procurement reference, keeping
+// their order: each group where its first contract is.
+func groupByRef(rows []contractRow, city bool) []contractGroup {
+	var groups []contractGroup
+	index := map[string]int{}
+	for _, r := range rows {
+		i, ok := index[r.Ref]
+		if !ok || r.Ref == "" {
+			i = len(groups)
+			index[r.Ref] = i
+			groups = append(groups, contractGroup{Ref: r.Ref})
+		}
+		groups[i].Rows = append(groups[i].Rows, r)
+	}
+	for i, g := range groups {
+		if city && len(g.Rows) > 1 {
+			groups[i].RoundHref = "/rounds/" + url.PathEscape(g.Ref)
+		}
+	}
+	return groups
 }
 
 // myAction counts what waits for p on a contract: for a vendor, the

@@ -55,7 +55,7 @@ func translate(lang, key string) string {
 
 // lookupMessage finds a message key in the catalogues.
 func lookupMessage(key string) (message, bool) {
-	for _, cat := range []map[string]message{messages, contractMessages, workspaceMessages, amendMessages} {
+	for _, cat := range []map[string]message{messages, contractMessages, workspaceMessages, amendMessages, roundMessages} {
 		if m, ok := cat[key]; ok {
 			return m, true
 		}

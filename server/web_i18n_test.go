@@ -113,7 +113,7 @@ func contractPageKeys() []string {
 // catalogue lookupMessage reads first.
 func TestCataloguesDoNotOverlap(t *testing.T) {
 	seen := map[string]int{}
-	for i, cat := range []map[string]message{messages, contractMessages, workspaceMessages} {
+	for i, cat := range []map[string]message{messages, contractMessages, workspaceMessages, amendMessages, roundMessages} {
 		for key := range cat {
 			if j, ok := seen[key]; ok {
 				t.Errorf("message %q is in catalogues %d and %d", key, j, i)

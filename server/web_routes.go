@@ -41,6 +41,7 @@ func (s *Server) webRoutes() []route {
 		{Method: http.MethodGet, Path: "/contracts/:id", Handler: s.getWorkspace, Summary: "Web UI: negotiation workspace (?clause=, ?mine=1, ?lang=)", Tag: "web"},
 		{Method: http.MethodGet, Path: "/contracts/:id/history", Handler: s.getHistoryPage, Summary: "Web UI: the contract's history timeline", Tag: "web"},
 		{Method: http.MethodGet, Path: "/contracts/:id/deviations", Handler: s.getDeviationsPage, Summary: "Web UI: deviation report (city users)", Tag: "web"},
+		{Method: http.MethodGet, Path: "/rounds/:ref", Handler: s.getRoundPage, Summary: "Web UI: every shortlisted vendor's redlines side by side, clause by clause (?lang=; city users)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/open", Handler: s.postOpenForm, Summary: "Web UI: open the draft to its vendor (form; legal)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/finalize", Handler: s.postFinalizeForm, Summary: "Web UI: finalise (form with base revision; legal)", Tag: "web"},
 		{Method: http.MethodPost, Path: "/contracts/:id/redlines", Handler: s.postRedlineForm, Summary: "Web UI: propose new wording, another position or new values for a clause (form with base revision; kind=text|position|variables)", Tag: "web"},

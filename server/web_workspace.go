@@ -31,6 +31,7 @@ type workspaceBody struct {
 	CanUpgrade, CanWord                 bool
 	Done                                string
 	Downloads                           []download
+	RoundHref                           string       // the round page, when a city user's contract is one of several for its procurement reference
 	Form                                *formProblem // a refused workspace form, shown at that form
 }
 
@@ -71,6 +72,11 @@ func (s *Server) getWorkspace(c echo.Context) error {
 func (s *Server) renderWorkspace(c echo.Context, status int, p identity.Principal, st *negotiation.State, q workspaceQuery, fp *formProblem) error {
 	b := workspace(p, view(p, st), q, uiLang(c))
 	b.Form = fp
+	href, err := s.roundHref(c.Request().Context(), p, st.Contract.ProcurementRef, q.Lang)
+	if err != nil {
+		return err
+	}
+	b.RoundHref = href
 	if err := s.addLibraryViews(c.Request().Context(), p, st, &b, clauses.Lang(uiLang(c))); err != nil {
 		return err
 	}
