@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 
 	"github.com/civicpact/civicpact/clauses"
@@ -10,8 +11,9 @@ import (
 )
 
 // bootstrap prepares an empty store: the first municipality and its admin,
-// whose API token is CIVICPACT_ADMIN_TOKEN or a generated one printed once;
-// with --demo, the demo's organisations, users and contracts instead.
+// with a random password for the web UI and an API token
+// (CIVICPACT_ADMIN_TOKEN, or a generated one), both printed once; with
+// --demo, the demo's organisations, users and contracts instead.
 func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	if err := seedLibrary(ctx, svc.library); err != nil {
 		return fmt.Errorf("load the starter library: %w", err)
@@ -30,7 +32,8 @@ func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	if err != nil {
 		return err
 	}
-	admin, err := svc.directory.CreateUser(ctx, identity.User{OrgID: org.ID, Username: "admin", Name: "Administrator", Role: identity.RoleAdmin}, "")
+	password := rand.Text()
+	admin, err := svc.directory.CreateUser(ctx, identity.User{OrgID: org.ID, Username: "admin", Name: "Administrator", Role: identity.RoleAdmin}, password)
 	if err != nil {
 		return err
 	}
@@ -38,10 +41,11 @@ func (m *Main) bootstrap(ctx context.Context, cfg Config, svc *services) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(m.Stdout, "civicpact: created user %q; its web password (shown once, keep it safe): %s\n", admin.Username, password)
 	if cfg.AdminToken == "" {
-		fmt.Fprintf(m.Stdout, "civicpact: created user %q; its API token (shown once, keep it safe):\n  %s\n", admin.Username, secret)
+		fmt.Fprintf(m.Stdout, "civicpact: its API token (shown once, keep it safe):\n  %s\n", secret)
 	} else {
-		fmt.Fprintf(m.Stdout, "civicpact: created user %q with the token from CIVICPACT_ADMIN_TOKEN\n", admin.Username)
+		fmt.Fprintln(m.Stdout, "civicpact: its API token is the one from CIVICPACT_ADMIN_TOKEN")
 	}
 	return nil
 }
