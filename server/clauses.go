@@ -8,7 +8,6 @@ import (
 	"github.com/civicpact/civicpact/apperr"
 	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/clauses"
-	"github.com/civicpact/civicpact/identity"
 	"github.com/civicpact/civicpact/negotiation"
 )
 
@@ -295,13 +294,4 @@ func redlineVersions(key string, a, b clauses.Version, lang clauses.Lang) clause
 		}
 	}
 	return out
-}
-
-// allow returns the caller if their role grants a.
-func (s *Server) allow(c echo.Context, a authz.Action) (identity.Principal, error) {
-	p, err := principal(c)
-	if err != nil {
-		return p, err
-	}
-	return p, authz.Require(p, a)
 }

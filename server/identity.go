@@ -57,11 +57,7 @@ type createOrgRequest struct {
 }
 
 func (s *Server) createOrg(c echo.Context) error {
-	p, err := principal(c)
-	if err != nil {
-		return err
-	}
-	if err := authz.Require(p, authz.ManageOrgs); err != nil {
+	if _, err := s.allow(c, authz.ManageOrgs); err != nil {
 		return err
 	}
 	var req createOrgRequest
@@ -76,11 +72,7 @@ func (s *Server) createOrg(c echo.Context) error {
 }
 
 func (s *Server) listUsers(c echo.Context) error {
-	p, err := principal(c)
-	if err != nil {
-		return err
-	}
-	if err := authz.Require(p, authz.ManageUsers); err != nil {
+	if _, err := s.allow(c, authz.ManageUsers); err != nil {
 		return err
 	}
 	users, err := s.deps.Directory.Users(c.Request().Context())
@@ -105,11 +97,7 @@ type createUserRequest struct {
 }
 
 func (s *Server) createUser(c echo.Context) error {
-	p, err := principal(c)
-	if err != nil {
-		return err
-	}
-	if err := authz.Require(p, authz.ManageUsers); err != nil {
+	if _, err := s.allow(c, authz.ManageUsers); err != nil {
 		return err
 	}
 	var req createUserRequest

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/civicpact/civicpact/apperr"
+	"github.com/civicpact/civicpact/authz"
 	"github.com/civicpact/civicpact/identity"
 )
 
@@ -175,4 +176,14 @@ func requireAuth(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// allow returns the caller, or Unauthenticated, or Forbidden unless their
+// role grants a: the first line of every handler that acts by role.
+func (s *Server) allow(c echo.Context, a authz.Action) (identity.Principal, error) {
+	p, err := principal(c)
+	if err != nil {
+		return p, err
+	}
+	return p, authz.Require(p, a)
 }
